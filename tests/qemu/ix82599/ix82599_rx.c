@@ -356,7 +356,9 @@ ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t size,
 	uint16_t vlan = 0;
 	int q;
 
-	if (!loopback && !ix_link_is_up(s))
+	/* MAC loopback cuts the receive path off the wire */
+	if (!loopback && (!ix_link_is_up(s) ||
+			  (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK)))
 		return size;
 	if (!(ix_get(s, IX_RXCTRL) & IX_RXCTRL_RXEN) ||
 	    (ix_get(s, IX_SECRXCTRL) & IX_SECRXCTRL_RX_DIS))

@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Receive filters: a frame to a multicast group nobody joined is filtered by
+# the NIC; a joined group passes (MTA); with `promisc on` everything passes.
+. "$(dirname "$0")/common.bash"
+
+ixgbe_up
+ip -n peer route add 224.0.0.0/4 dev "$PEER"
+
+# send_mcast GROUP: 10 UDP datagrams from the peer to GROUP:9999
+send_mcast() {
+	ns_exec peer python3 - "$1" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+for i in range(10):
+    s.sendto(b"ixpf-mcast-%d" % i, (sys.argv[1], 9999))
+    time.sleep(0.02)
+PY
+}
+
+# seen GROUP: datagrams to GROUP that reach the host stack while they are
+# sent (a capture that does not itself turn on promiscuous mode).
+seen() {
+	local pid
+	timeout 20 tcpdump -p -n -i "$IX" -w /tmp/mc.pcap "udp port 9999 and dst $1" 2>/dev/null &
+	pid=$!
+	sleep 1
+	send_mcast "$1"
+	sleep 0.5
+	kill -INT "$pid"; wait "$pid" || true
+	tcpdump -n -r /tmp/mc.pcap 2>/dev/null | wc -l
+}
+
+expect_eq "$(seen 239.1.2.3)" 0 "datagrams to an unjoined group"
+
+ip maddr add 01:00:5e:01:02:04 dev "$IX"
+expect_eq "$(seen 239.1.2.4)" 10 "datagrams to a joined group"
+expect_eq "$(seen 239.1.2.3)" 0 "unjoined group after joining another"
+
+ip link set "$IX" promisc on
+expect_eq "$(seen 239.1.2.3)" 10 "datagrams to an unjoined group in promiscuous mode"
+ip link set "$IX" promisc off
+expect_eq "$(seen 239.1.2.3)" 0 "unjoined group after promiscuous mode is off again"
+
+# Unicast to someone else's MAC is filtered too, unless promiscuous.
+ip -n peer neigh replace 10.82.0.99 lladdr 02:00:00:00:00:99 dev "$PEER" nud permanent
+ucast() {
+	local pid
+	timeout 20 tcpdump -p -n -i "$IX" -w /tmp/uc.pcap "icmp and dst 10.82.0.99" 2>/dev/null &
+	pid=$!
+	sleep 1
+	ns_exec peer ping -c 5 -i 0.05 -W 1 10.82.0.99 >/dev/null 2>&1 || true
+	sleep 0.5
+	kill -INT "$pid"; wait "$pid" || true
+	tcpdump -n -r /tmp/uc.pcap 2>/dev/null | wc -l
+}
+expect_eq "$(ucast)" 0 "frames to a foreign unicast MAC"
+ip link set "$IX" promisc on
+expect_eq "$(ucast)" 5 "frames to a foreign unicast MAC in promiscuous mode"

@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Upstream ixgbe binds the model cleanly and sees a 10 Gb/s KX4 link.
+. "$(dirname "$0")/common.bash"
+
+load_module ixgbe
+wait_netdev 8086:10f7 || die "ixgbe did not bind 8086:10f7"
+IX=$(ix_netdev 0)
+dev=$(ix_pci 0)
+expect_eq "$(basename "$(readlink "/sys/bus/pci/devices/$dev/driver")")" ixgbe "driver of $dev"
+
+# Probe must be silent below "info": no error or warning from the device.
+bad=$(dmesg --level=emerg,alert,crit,err,warn | grep -E "ixgbe|$dev" || true)
+[ -z "$bad" ] || die "ixgbe logged errors/warnings at probe: $bad"
+dmesg | grep -q "$dev: Intel(R) 10 Gigabit Network Connection" ||
+	die "ixgbe did not finish probe"
+
+# The permanent address comes from RAR0, which the model loads from QEMU's mac=.
+expect_eq "$(ethtool -P "$IX" | awk '{print $3}')" "$(ix_mac 0)" "permanent MAC"
+expect_eq "$(if_mac "$IX")" "$(ix_mac 0)" "netdev MAC"
+
+ip link set "$IX" up
+wait_carrier "$IX" 10 || die "no carrier on $IX"
+expect_match "$(ethtool "$IX")" "Speed: 10000Mb/s" "link speed"
+expect_match "$(ethtool "$IX")" "Link detected: yes" "link"
+expect_match "$(ethtool -i "$IX")" "firmware-version: 0x80000551" "NVM eTrack id"
+expect_match "$(ethtool -i "$IX")" "driver: ixgbe" "driver"
+log "probe ok: $IX at $dev, 10000Mb/s"

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# A 64 MiB TCP transfer each way arrives intact with ixgbe's default TSO and
+# checksum offloads; TSO is shown to be in use (frames larger than the MTU
+# handed to the NIC) so the model's segmentation is what carried the data.
+. "$(dirname "$0")/common.bash"
+
+ixgbe_up
+for f in tcp-segmentation-offload tx-checksumming rx-checksumming; do
+	expect_match "$(ethtool -k "$IX")" "$f: on" "$f"
+done
+
+head -c 64M /dev/urandom >/tmp/data
+want=$(sha256sum </tmp/data)
+
+# Out: ixgbe -> peer, with a capture of oversized (pre-segmentation) frames.
+tcpdump -p -i "$IX" -c 5 -w /tmp/tso.pcap 'tcp and greater 3000' 2>/dev/null &
+dump=$!
+ns_exec peer socat -u TCP-LISTEN:5001,reuseaddr OPEN:/tmp/out,creat,trunc &
+srv=$!
+wait_for "ns_exec peer ss -ltn | grep -q :5001" 10
+timeout 300 socat -u OPEN:/tmp/data "TCP:$PEER_IP4:5001"
+wait "$srv"
+expect_eq "$(sha256sum </tmp/out)" "$want" "sha256 of the data ixgbe sent"
+wait_for "! kill -0 $dump" 10 || { kill "$dump"; die "no TSO frame larger than 3000 bytes seen on $IX"; }
+
+# In: peer -> ixgbe, over IPv6 this time.
+socat -u TCP6-LISTEN:5002,reuseaddr OPEN:/tmp/in,creat,trunc &
+srv=$!
+wait_for "ss -ltn | grep -q :5002" 10
+ns_exec peer timeout 300 socat -u OPEN:/tmp/data "TCP6:[$IX_IP6]:5002"
+wait "$srv"
+expect_eq "$(sha256sum </tmp/in)" "$want" "sha256 of the data ixgbe received"
+
+expect_eq "$(ethtool_stat "$IX" rx_csum_offload_errors)" 0 "rx checksum errors"
+expect_eq "$(if_stat "$IX" rx_errors)" 0 "rx_errors"
+expect_eq "$(if_stat "$IX" tx_errors)" 0 "tx_errors"
