@@ -19,18 +19,8 @@ for i in range(10):
 PY
 }
 
-# seen GROUP: datagrams to GROUP that reach the host stack while they are
-# sent (a capture that does not itself turn on promiscuous mode).
-seen() {
-	local pid
-	timeout 20 tcpdump -p -n -i "$IX" -w /tmp/mc.pcap "udp port 9999 and dst $1" 2>/dev/null &
-	pid=$!
-	sleep 1
-	send_mcast "$1"
-	sleep 0.5
-	kill -INT "$pid"; wait "$pid" || true
-	tcpdump -n -r /tmp/mc.pcap 2>/dev/null | wc -l
-}
+# seen GROUP: datagrams to GROUP:9999 the host receives while the peer sends
+seen() { capture_count "" "$IX" "udp port 9999 and dst $1" send_mcast "$1"; }
 
 expect_eq "$(seen 239.1.2.3)" 0 "datagrams to an unjoined group"
 
@@ -46,14 +36,8 @@ expect_eq "$(seen 239.1.2.3)" 0 "unjoined group after promiscuous mode is off ag
 # Unicast to someone else's MAC is filtered too, unless promiscuous.
 ip -n peer neigh replace 10.82.0.99 lladdr 02:00:00:00:00:99 dev "$PEER" nud permanent
 ucast() {
-	local pid
-	timeout 20 tcpdump -p -n -i "$IX" -w /tmp/uc.pcap "icmp and dst 10.82.0.99" 2>/dev/null &
-	pid=$!
-	sleep 1
-	ns_exec peer ping -c 5 -i 0.05 -W 1 10.82.0.99 >/dev/null 2>&1 || true
-	sleep 0.5
-	kill -INT "$pid"; wait "$pid" || true
-	tcpdump -n -r /tmp/uc.pcap 2>/dev/null | wc -l
+	capture_count "" "$IX" "icmp and dst 10.82.0.99" \
+		ns_exec peer ping -c 5 -i 0.05 -W 1 10.82.0.99
 }
 expect_eq "$(ucast)" 0 "frames to a foreign unicast MAC"
 ip link set "$IX" promisc on

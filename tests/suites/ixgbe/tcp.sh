@@ -14,8 +14,9 @@ head -c 64M /dev/urandom >/tmp/data
 want=$(sha256sum </tmp/data)
 
 # Out: ixgbe -> peer, with a capture of oversized (pre-segmentation) frames.
-tcpdump -p -i "$IX" -c 5 -w /tmp/tso.pcap 'tcp and greater 3000' 2>/dev/null &
+tcpdump -p -Q out --immediate-mode -i "$IX" -c 5 -w /tmp/tso.pcap 'tcp and greater 3000' 2>/tmp/tso.err &
 dump=$!
+wait_for "grep -q 'listening on' /tmp/tso.err" 20 || die "tcpdump did not start"
 ns_exec peer socat -u TCP-LISTEN:5001,reuseaddr OPEN:/tmp/out,creat,trunc &
 srv=$!
 wait_for "ns_exec peer ss -ltn | grep -q :5001" 10

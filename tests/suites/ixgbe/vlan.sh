@@ -5,22 +5,6 @@
 # VLAN 100; and the NIC's VLAN filter keeps VLAN 200 away from ixgbe.
 . "$(dirname "$0")/common.bash"
 
-# capture_count NS IF FILTER CMD...: frames matching FILTER that IF (in
-# netns NS, "" for this one) receives while CMD runs; no promiscuous mode.
-capture_count() {
-	local ns=$1 ifc=$2 filter=$3 pid
-	shift 3
-	${ns:+ip netns exec "$ns"} timeout 20 tcpdump -p -n -Q in -i "$ifc" \
-		-w "/tmp/cap-$ifc.pcap" "$filter" 2>/dev/null &
-	pid=$!
-	sleep 1
-	"$@" >/dev/null 2>&1 || true
-	sleep 0.5
-	kill -INT "$pid"
-	wait "$pid" || true
-	tcpdump -n -r "/tmp/cap-$ifc.pcap" 2>/dev/null | wc -l
-}
-
 ixgbe_up
 ip link add link "$IX" name ixv100 type vlan id 100
 ip addr add 10.82.100.1/24 dev ixv100
