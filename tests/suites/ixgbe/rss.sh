@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# RSS: flows that differ only in their UDP ports are spread over ixgbe's Rx
+# queues by the Toeplitz hash and the redirection table.
+. "$(dirname "$0")/common.bash"
+
+ixgbe_up
+nq=$(ethtool -l "$IX" | awk '/^Current/ {c=1} c && /^Combined/ {print $2; exit}')
+expect_ge "$nq" 2 "combined channels"
+expect_match "$(ethtool -k "$IX")" "receive-hashing: on" "receive-hashing"
+ethtool -N "$IX" rx-flow-hash udp4 sdfn
+
+q0=$(ethtool_stat "$IX" rx_queue_0_packets)
+q1=$(ethtool_stat "$IX" rx_queue_1_packets)
+# 64 flows, 5 datagrams each; all on one queue would take a hash that puts
+# 64 random port pairs on the same side (about 2^-63).
+ns_exec peer python3 - "$IX_IP4" <<'PY'
+import socket, sys
+for port in range(20000, 20064):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("", port))
+    for _ in range(5):
+        s.sendto(b"ixpf-rss", (sys.argv[1], 30000 + port % 7))
+    s.close()
+PY
+sleep 0.5
+d0=$(($(ethtool_stat "$IX" rx_queue_0_packets) - q0))
+d1=$(($(ethtool_stat "$IX" rx_queue_1_packets) - q1))
+log "rx queue 0 got $d0, queue 1 got $d1"
+expect_ge "$((d0 + d1))" 320 "datagrams received"
+expect_ge "$d0" 1 "packets on rx queue 0"
+expect_ge "$d1" 1 "packets on rx queue 1"
