@@ -27,9 +27,13 @@ ixgbe_up() {
 	log "ixgbe $IX up, peer $PEER in netns peer"
 }
 
-# ethtool_stat IF NAME: one counter from `ethtool -S`.
+# ethtool_stat IF NAME: one counter from `ethtool -S`; dies if there is none.
+# (awk reads everything: an early exit would SIGPIPE ethtool under pipefail.)
 ethtool_stat() {
-	ethtool -S "$1" | awk -v n="$2:" '$1 == n { print $2; exit }'
+	local v
+	v=$(ethtool -S "$1" | awk -v n="$2:" '$1 == n { v = $2 } END { print v }')
+	[ -n "$v" ] || die "ethtool -S $1 has no counter $2"
+	echo "$v"
 }
 
 # capture_count NS IF FILTER CMD...: how many frames matching FILTER the

@@ -6,6 +6,9 @@
 ixgbe_up
 rx0=$(if_stat "$IX" rx_packets)
 tx0=$(if_stat "$IX" tx_packets)
+# the NIC's own good-packet counters (GPRC/GPTC), read through ethtool -S
+hrx0=$(ethtool_stat "$IX" rx_pkts_nic)
+htx0=$(ethtool_stat "$IX" tx_pkts_nic)
 
 pings() {	# pings NS-or-"" DEST
 	local out
@@ -24,4 +27,6 @@ pings peer "$IX_IP6"
 # 400 echo requests or replies each way at least
 expect_ge "$(($(if_stat "$IX" rx_packets) - rx0))" 400 "rx_packets delta"
 expect_ge "$(($(if_stat "$IX" tx_packets) - tx0))" 400 "tx_packets delta"
+expect_ge "$(($(ethtool_stat "$IX" rx_pkts_nic) - hrx0))" 400 "NIC good packets received"
+expect_ge "$(($(ethtool_stat "$IX" tx_pkts_nic) - htx0))" 400 "NIC good packets sent"
 expect_eq "$(if_stat "$IX" rx_errors)" 0 "rx_errors"
