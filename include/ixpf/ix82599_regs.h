@@ -68,7 +68,7 @@
 #define IX_GSSR				0x10160	/* SW_FW_SYNC */
 #define IX_GCR				0x11000
 #define IX_GCR_EXT			0x11050
-#define  IX_GCR_EXT_VT_MODE_MASK	0x00000003
+#define  IX_GCR_EXT_VT_MODE_MASK	0x00000003	/* 1: 16, 2: 32, 3: 64 pools */
 #define  IX_GCR_EXT_MSIX_EN		0x80000000
 #define IX_PBACL			0x11068
 #define IX_DCA_CTRL			0x11074
@@ -136,7 +136,63 @@
 #define IX_MBVFICR(i)			(0x00710 + 4 * (i))
 #define IX_PFMBIMR(i)			(0x00720 + 4 * (i))
 #define IX_PFMAILBOX(vf)		(0x04B00 + 4 * (vf))
+#define  IX_PFMAILBOX_STS		0x00000001	/* message for the VF */
+#define  IX_PFMAILBOX_ACK		0x00000002	/* VF message consumed */
+#define  IX_PFMAILBOX_VFU		0x00000004	/* VF owns the buffer */
+#define  IX_PFMAILBOX_PFU		0x00000008	/* PF owns the buffer */
+#define  IX_PFMAILBOX_RVFU		0x00000010	/* reset VFU */
 #define IX_PFMBMEM(vf)			(0x13000 + 64 * (vf))
+#define IX_MBX_WORDS			16
+
+/* VF BAR0 (16 KiB) as each VF function sees it */
+#define IX_VF_BAR0_SIZE			0x4000
+#define IX_VF_MSIX_VECTORS		3
+#define IX_VFCTRL			0x00000
+#define  IX_VFCTRL_RST			0x04000000
+#define IX_VFSTATUS			0x00008
+#define IX_VFLINKS			0x00010
+#define IX_VFFRTIMER			0x00048
+#define IX_VTEICR			0x00100
+#define IX_VTEICS			0x00104
+#define IX_VTEIMS			0x00108
+#define IX_VTEIMC			0x0010C
+#define IX_VTEIAC			0x00110
+#define IX_VTEIAM			0x00114
+#define IX_VTIVAR(i)			(0x00120 + 4 * (i))	/* 4 */
+#define IX_VTIVAR_MISC			0x00140
+#define IX_VTRSCINT(i)			(0x00180 + 4 * (i))
+#define IX_VFMBMEM			0x00200
+#define IX_VFMAILBOX			0x002FC
+#define  IX_VFMAILBOX_REQ		0x00000001
+#define  IX_VFMAILBOX_ACK		0x00000002
+#define  IX_VFMAILBOX_VFU		0x00000004
+#define  IX_VFMAILBOX_PFU		0x00000008
+#define  IX_VFMAILBOX_PFSTS		0x00000010
+#define  IX_VFMAILBOX_PFACK		0x00000020
+#define  IX_VFMAILBOX_RSTI		0x00000040
+#define  IX_VFMAILBOX_RSTD		0x00000080
+#define  IX_VFMAILBOX_R2C		(IX_VFMAILBOX_PFSTS | \
+					 IX_VFMAILBOX_PFACK | IX_VFMAILBOX_RSTD)
+#define IX_VFPSRTYPE			0x00300
+#define IX_VTEITR(i)			(0x00820 + 4 * (i))	/* 3 */
+#define IX_VFRXQ(q)			(0x01000 + 0x40 * (q))	/* q < 8 */
+#define IX_VFTXQ(q)			(0x02000 + 0x40 * (q))
+#define IX_VFGPRC			0x0101C
+#define IX_VFGORC_LSB			0x01020
+#define IX_VFGORC_MSB			0x01024
+#define IX_VFMPRC			0x01034
+#define IX_VFGPTC			0x0201C
+#define IX_VFGOTC_LSB			0x02020
+#define IX_VFGOTC_MSB			0x02024
+
+/* Per-VF statistics in the PF's BAR (running counters, not clear-on-read) */
+#define IX_PVFGPRC(v)			(0x0101C + 0x40 * (v))
+#define IX_PVFGORC_LSB(v)		(0x01020 + 0x40 * (v))
+#define IX_PVFGORC_MSB(v)		(0x0D020 + 0x40 * (v))
+#define IX_PVFMPRC(v)			(0x0D01C + 0x40 * (v))
+#define IX_PVFGPTC(v)			(0x08300 + 4 * (v))
+#define IX_PVFGOTC_LSB(v)		(0x08400 + 8 * (v))
+#define IX_PVFGOTC_MSB(v)		(0x08404 + 8 * (v))
 
 /* MAC, PHY interface and link */
 #define IX_PCS1GCFIG			0x04200
@@ -266,6 +322,11 @@
 #define IX_PSRTYPE(p)			((p) < 16 ? IX_PSRTYPE_LO(p) : \
 					 IX_PSRTYPE_HI(p))
 #define IX_VT_CTL			0x051B0
+#define  IX_VT_CTL_VT_ENABLE		0x00000001
+#define  IX_VT_CTL_POOL_SHIFT		7
+#define  IX_VT_CTL_POOL_MASK		(0x3F << IX_VT_CTL_POOL_SHIFT)
+#define  IX_VT_CTL_DIS_DEFPL		0x20000000
+#define  IX_VT_CTL_REPLEN		0x40000000
 #define IX_VFRE(i)			(0x051E0 + 4 * (i))
 #define IX_WUC				0x05800
 #define IX_WUFC				0x05808
@@ -308,7 +369,14 @@
 #define IX_RQTC				0x0EC70
 #define IX_LLITHRESH			0x0EC90
 #define IX_VMOLR(p)			(0x0F000 + 4 * (p))
+#define  IX_VMOLR_AUPE			0x01000000	/* accept untagged */
+#define  IX_VMOLR_ROMPE			0x02000000	/* accept MTA hits */
+#define  IX_VMOLR_ROPE			0x04000000	/* accept UTA hits */
+#define  IX_VMOLR_BAM			0x08000000	/* accept broadcast */
+#define  IX_VMOLR_MPE			0x10000000	/* all multicast */
 #define IX_VLVF(i)			(0x0F100 + 4 * (i))
+#define  IX_VLVF_VIEN			0x80000000
+#define  IX_VLVF_VID_MASK		0x00000FFF
 #define IX_VLVFB(i)			(0x0F200 + 4 * (i))
 #define IX_UTA(i)			(0x0F400 + 4 * (i))
 #define IX_MRCTL(i)			(0x0F600 + 4 * (i))
@@ -344,11 +412,15 @@
 #define IX_QPTC(i)			(0x06030 + 0x40 * (i))	/* 16 */
 #define IX_DTXCTL			0x07E00
 #define IX_VMVIR(p)			(0x08000 + 4 * (p))
+#define  IX_VMVIR_VLANA_MASK		0xC0000000
+#define  IX_VMVIR_VLANA_DEFAULT		0x40000000	/* always insert */
+#define  IX_VMVIR_VLANA_NEVER		0x80000000
 #define IX_DTXMXSZRQ			0x08100
 #define IX_VFTE(i)			(0x08110 + 4 * (i))
 #define IX_MTQC				0x08120
 #define IX_PFVFSPOOF(i)			(0x08200 + 4 * (i))
 #define IX_PFDTXGSWC			0x08220
+#define  IX_PFDTXGSWC_VT_LBEN		0x00000001
 #define IX_TQSM(i)			(0x08600 + 4 * (i))	/* 32 */
 #define IX_QBTC_L(i)			(0x08700 + 8 * (i))
 #define IX_QBTC_H(i)			(0x08704 + 8 * (i))

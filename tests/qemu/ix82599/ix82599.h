@@ -25,6 +25,10 @@
 
 #define TYPE_IX82599 "ix82599"
 OBJECT_DECLARE_SIMPLE_TYPE(IX82599State, IX82599)
+#define TYPE_IX82599_VF "ix82599vf"
+OBJECT_DECLARE_SIMPLE_TYPE(IX82599VFState, IX82599_VF)
+
+#define IX_MAX_VFS		64	/* TotalVFs */
 
 /* Marker the VM runner greps for: the model met something it does not model. */
 #define IX82599_UNMODELED "IX82599-UNMODELED"
@@ -60,6 +64,26 @@ struct ix_tx_pkt {
 	bool oversize;
 };
 
+/*
+ * Per-VF state that is not a PF register: the VF side of the mailbox and
+ * the VF's own interrupt block (82599 VF causes live in VTEICR, not in the
+ * PF's EICR). Everything else a VF touches is a PF register.
+ */
+struct ix_vf {
+	uint32_t mailbox;	/* VFMAILBOX bits 2..7 (VFU, PFU, PFSTS, ...) */
+	uint32_t eicr, eims, eiac, eiam;	/* one bit per MSI-X vector */
+	uint32_t ivar[4];
+	uint32_t ivar_misc;
+	uint32_t eitr[IX_VF_MSIX_VECTORS];
+};
+
+/* The VF function: a thin shim whose registers live in the PF. */
+struct IX82599VFState {
+	PCIDevice parent_obj;
+	MemoryRegion mmio;
+	MemoryRegion msix;
+};
+
 struct IX82599State {
 	PCIDevice parent_obj;
 
@@ -86,6 +110,9 @@ struct IX82599State {
 	struct ix_tx_pkt tx_pkt[IX_NUM_QUEUES];
 	uint8_t *tx_seg;	/* scratch for one TSO segment */
 
+	struct ix_vf vf[IX_MAX_VFS];
+	bool vt_unmodeled_logged;
+
 	/* Link */
 	bool link_up;		/* what the backend says */
 	bool autoc_written;
@@ -98,10 +125,19 @@ struct IX82599State {
 	bool fail_unmodeled;	/* abort() on an unmodelled access (debug) */
 };
 
+/* Where a received frame comes from. */
+enum ix_rx_src {
+	IX_RX_WIRE,		/* the link */
+	IX_RX_LOOPBACK,		/* MAC loopback (HLREG0.LPBK) */
+	IX_RX_SWITCH,		/* VM-to-VM loopback of the internal switch */
+};
+
 /* ix82599_regs.c */
 void ix_regs_init_kinds(IX82599State *s);
 void ix_regs_reset(IX82599State *s);
 uint32_t ix_canon(uint32_t addr);
+uint32_t ix_reg_read(IX82599State *s, uint32_t addr);
+void ix_reg_write(IX82599State *s, uint32_t addr, uint32_t val);
 void ix_unmodeled(IX82599State *s, const char *what, uint32_t addr,
 		  uint64_t val);
 extern const MemoryRegionOps ix_mmio_ops;
@@ -143,9 +179,8 @@ void ix_tx_uninit(IX82599State *s);
 void ix_tx_kick(IX82599State *s, int queue);
 
 /* ix82599_rx.c */
-bool ix_rx_can_receive(IX82599State *s);
 ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t len,
-		    bool loopback);
+		    enum ix_rx_src src, uint64_t exclude_pools);
 void ix_rx_tail_written(IX82599State *s);
 
 /* ix82599_stats.c */
@@ -154,8 +189,44 @@ void ix_stats_rx(IX82599State *s, int queue, const uint8_t *frame,
 void ix_stats_tx(IX82599State *s, int queue, const uint8_t *frame,
 		 size_t wire_len);
 void ix_stats_rx_missed(IX82599State *s, int queue);
+void ix_stats_vf_rx(IX82599State *s, int vf, const uint8_t *frame,
+		    size_t len);
+void ix_stats_vf_tx(IX82599State *s, int vf, size_t len);
 void ix_stat_add(IX82599State *s, uint32_t addr, uint32_t n);
 void ix_stat_add64(IX82599State *s, uint32_t lo, uint32_t hi, uint64_t n);
+
+/* ix82599_mbx.c: the PF<->VF mailbox and VF reset events */
+void ix_mbx_reset(IX82599State *s);
+void ix_mbx_pf_reset(IX82599State *s);
+void ix_mbx_pf_reset_done(IX82599State *s);
+uint32_t ix_mbx_pf_read(IX82599State *s, int vf);
+void ix_mbx_pf_write(IX82599State *s, int vf, uint32_t val);
+uint32_t ix_mbx_vf_read(IX82599State *s, int vf);
+void ix_mbx_vf_write(IX82599State *s, int vf, uint32_t val);
+void ix_mbx_vf_reset_event(IX82599State *s, int vf);
+uint32_t ix_mbx_read(IX82599State *s, uint32_t addr, bool *handled);
+bool ix_mbx_write(IX82599State *s, uint32_t addr, uint32_t val);
+
+/* ix82599_vf.c: VF functions, their registers and interrupts */
+int ix_num_vfs(IX82599State *s);
+PCIDevice *ix_vf_dev(IX82599State *s, int vf);
+void ix_vf_raise(IX82599State *s, int vf, unsigned int vector);
+void ix_vf_queue_event(IX82599State *s, int vf, int vq, bool tx);
+void ix_vf_mailbox_event(IX82599State *s, int vf);
+void ix_vf_reset_state(IX82599State *s, int vf);
+void ix_sriov_pf_init(PCIDevice *d);
+
+/* ix82599_pool.c: VMDq pools, the receive switch and Tx anti-spoof/VEB */
+bool ix_vt_enabled(IX82599State *s);
+int ix_qpp(IX82599State *s);
+int ix_queue_pool(IX82599State *s, int queue);
+PCIDevice *ix_queue_dev(IX82599State *s, int queue);
+uint64_t ix_pools_for_frame(IX82599State *s, const uint8_t *f, bool tagged,
+			    uint16_t tci, bool *exact);
+int ix_pool_queue(IX82599State *s, int pool, uint32_t hash,
+		  unsigned int rsstype);
+bool ix_pool_tx_allowed(IX82599State *s, int pool, const uint8_t *f,
+			size_t len);
 
 /* Queue index of an Rx/Tx queue register offset, or -1. */
 int ix_rxq_of(uint32_t canon_addr, uint32_t *field);

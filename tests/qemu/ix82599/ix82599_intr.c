@@ -124,8 +124,16 @@ static void ix_deliver_all(IX82599State *s)
 
 void ix_intr_queue_event(IX82599State *s, int queue, bool tx)
 {
-	uint32_t ivar = ix_get(s, IX_IVAR(queue >> 1));
-	uint32_t b = (ivar >> (16 * (queue & 1) + 8 * tx)) & 0xFF;
+	int pool = ix_vt_enabled(s) ? ix_queue_pool(s, queue) : -1;
+	uint32_t ivar, b;
+
+	/* a VF's queues interrupt the VF, through its own VTIVAR */
+	if (pool >= 0 && pool < ix_num_vfs(s)) {
+		ix_vf_queue_event(s, pool, queue - pool * ix_qpp(s), tx);
+		return;
+	}
+	ivar = ix_get(s, IX_IVAR(queue >> 1));
+	b = (ivar >> (16 * (queue & 1) + 8 * tx)) & 0xFF;
 
 	if (!ix_msix_mode(s)) {
 		/* MSI/INTx: queue causes land in EICR bits 15:0 by IVAR too */

@@ -5,9 +5,9 @@
  * Config space follows an X520 backplane board: BAR0 64-bit registers
  * (128 KiB), BAR4 64-bit MSI-X (16 KiB: table at 0, PBA at 0x2000), and the
  * capability chain PM 0x40, MSI 0x50, MSI-X 0x70 (64 vectors), PCIe 0xA0,
- * AER 0x100. ixgbe relies on MSI-X at 0x70 (it reads the table size from
- * config word 0x72) and on PCIe at 0xA0 (status at 0xAA, link at 0xB2).
- * ARI (0x150) and SR-IOV (0x160) are left for the SR-IOV model.
+ * AER 0x100, ARI 0x150 and SR-IOV 0x160 (ix82599_vf.c). ixgbe relies on
+ * MSI-X at 0x70 (it reads the table size from config word 0x72) and on PCIe
+ * at 0xA0 (status at 0xAA, link at 0xB2).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -15,6 +15,7 @@
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
 #include "hw/pci/pcie.h"
+#include "hw/pci/pcie_sriov.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "sysemu/sysemu.h"
@@ -32,12 +33,7 @@
 static ssize_t ix_nc_receive(NetClientState *nc, const uint8_t *buf,
 			     size_t size)
 {
-	return ix_rx_frame(qemu_get_nic_opaque(nc), buf, size, false);
-}
-
-static bool ix_nc_can_receive(NetClientState *nc)
-{
-	return ix_rx_can_receive(qemu_get_nic_opaque(nc));
+	return ix_rx_frame(qemu_get_nic_opaque(nc), buf, size, IX_RX_WIRE, 0);
 }
 
 static void ix_nc_link_changed(NetClientState *nc)
@@ -56,7 +52,6 @@ static void ix_nc_link_changed(NetClientState *nc)
 static NetClientInfo ix_net_info = {
 	.type = NET_CLIENT_DRIVER_NIC,
 	.size = sizeof(NICState),
-	.can_receive = ix_nc_can_receive,
 	.receive = ix_nc_receive,
 	.link_status_changed = ix_nc_link_changed,
 };
@@ -121,9 +116,11 @@ static void ix_realize(PCIDevice *d, Error **errp)
 		return;
 	}
 	ix_set_link_caps(d);
+	pcie_cap_flr_init(d);
 	if (pcie_aer_init(d, PCI_ERR_VER, IX_EXT_CAP_AER, PCI_ERR_SIZEOF,
 			  errp) < 0)
 		return;
+	ix_sriov_pf_init(d);
 
 	qemu_macaddr_default_if_unset(&s->conf.macaddr);
 	s->nic = qemu_new_nic(&ix_net_info, &s->conf,
@@ -142,6 +139,7 @@ static void ix_exit(PCIDevice *d)
 	IX82599State *s = IX82599(d);
 
 	qemu_del_nic(s->nic);
+	pcie_sriov_pf_exit(d);
 	pcie_aer_exit(d);
 	msix_unuse_all_vectors(d);
 	msix_uninit(d, &s->msix, &s->msix);
@@ -149,10 +147,23 @@ static void ix_exit(PCIDevice *d)
 	ix_tx_uninit(s);
 }
 
-/* Power-on, PCI reset and FLR: everything back to its initial value. */
+static void ix_config_write(PCIDevice *d, uint32_t addr, uint32_t val,
+			    int len)
+{
+	pci_default_write_config(d, addr, val, len);
+	pcie_cap_flr_write_config(d, addr, val, len);
+}
+
+/*
+ * Power-on, PCI reset and FLR: everything back to its initial value. Unlike
+ * a CTRL.RST software reset, these also take the VFs away (VF Enable drops).
+ */
 static void ix_qdev_reset(DeviceState *dev)
 {
 	IX82599State *s = IX82599(dev);
+
+	pcie_sriov_pf_disable_vfs(PCI_DEVICE(dev));
+	ix_mbx_reset(s);
 
 	ix_regs_reset(s);
 	ix_intr_reset(s);
@@ -180,6 +191,7 @@ static void ix_class_init(ObjectClass *klass, void *data)
 
 	k->realize = ix_realize;
 	k->exit = ix_exit;
+	k->config_write = ix_config_write;
 	k->vendor_id = IX_PCI_VENDOR_INTEL;
 	k->device_id = IX_PCI_DEVICE_82599_KX4;
 	k->revision = 0x01;

@@ -29,7 +29,7 @@ struct ix_reg_range {
 static const struct ix_reg_range ix_reg_ranges[] = {
 	/* general */
 	R1(IX_CTRL, IX_REG_SPECIAL),
-	R1(0x00004, IX_REG_SPECIAL),	/* CTRL alias, written by some tools */
+	R1(0x00004, IX_REG_SPECIAL),	/* CTRL is decoded at 0x4 too */
 	R1(IX_STATUS, IX_REG_SPECIAL),
 	R1(IX_CTRL_EXT, IX_REG_SPECIAL),
 	R1(IX_ESDP, IX_REG_RW),
@@ -60,6 +60,22 @@ static const struct ix_reg_range ix_reg_ranges[] = {
 	R1(IX_FWSTS, IX_REG_SPECIAL),
 	R1(IX_ECC_CTRL_0, IX_REG_RW),
 	R1(IX_ECC_CTRL_1, IX_REG_RW),
+	/* mailbox and VF events */
+	R(IX_PFMAILBOX(0), IX_MAX_VFS, 4, IX_REG_SPECIAL),
+	R(IX_PFMBMEM(0), IX_MAX_VFS * IX_MBX_WORDS, 4, IX_REG_RW),
+	R(IX_MBVFICR(0), 4, 4, IX_REG_SPECIAL),
+	R(IX_PFMBIMR(0), 4, 4, IX_REG_RW),
+	R1(IX_VFLRE(0), IX_REG_SPECIAL),
+	R1(IX_VFLRE(1), IX_REG_SPECIAL),
+	R(IX_VFLREC(0), 2, 4, IX_REG_SPECIAL),
+	/* per-VF statistics: running counters */
+	R(IX_PVFGPRC(0), IX_MAX_VFS, 0x40, IX_REG_RO),
+	R(IX_PVFGORC_LSB(0), IX_MAX_VFS, 0x40, IX_REG_RO),
+	R(IX_PVFGORC_MSB(0), IX_MAX_VFS, 0x40, IX_REG_RO),
+	R(IX_PVFMPRC(0), IX_MAX_VFS, 0x40, IX_REG_RO),
+	R(IX_PVFGPTC(0), IX_MAX_VFS, 4, IX_REG_RO),
+	R(IX_PVFGOTC_LSB(0), IX_MAX_VFS, 8, IX_REG_RO),
+	R(IX_PVFGOTC_MSB(0), IX_MAX_VFS, 8, IX_REG_RO),
 	/* interrupts */
 	R1(IX_EICR, IX_REG_SPECIAL),
 	R1(IX_EICS, IX_REG_SPECIAL),
@@ -336,7 +352,6 @@ static void ix_regs_defaults(IX82599State *s)
 {
 	int i;
 
-	ix_set(s, IX_CTRL_EXT, 0);
 	ix_set(s, IX_FWSM, IX_FWSM_FW_VAL);
 	ix_set(s, IX_EEC, IX_EEC_PRES | IX_EEC_ARD |
 	       (IX_EEC_SIZE_FIELD << IX_EEC_SIZE_SHIFT));
@@ -460,9 +475,14 @@ static void ix_systim_set(IX82599State *s, uint64_t val)
 	s->systim_base_ns = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
 }
 
+/*
+ * CTRL.RST/LNK_RST: the whole function back to defaults, except what lives
+ * in PCI config space (so VFs stay enumerated); VFs see RSTI.
+ */
 static void ix_software_reset(IX82599State *s)
 {
 	ix_regs_reset(s);
+	ix_mbx_pf_reset(s);
 	ix_intr_reset(s);
 	ix_tx_reset(s);
 	ix_link_reset(s);
@@ -475,6 +495,9 @@ static uint32_t ix_special_read(IX82599State *s, uint32_t addr)
 	uint32_t val;
 
 	val = ix_intr_read(s, addr, &handled);
+	if (handled)
+		return val;
+	val = ix_mbx_read(s, addr, &handled);
 	if (handled)
 		return val;
 	val = ix_link_read(s, addr, &handled);
@@ -514,6 +537,8 @@ static void ix_special_write(IX82599State *s, uint32_t addr, uint32_t val)
 	int q;
 
 	if (ix_intr_write(s, addr, val))
+		return;
+	if (ix_mbx_write(s, addr, val))
 		return;
 	if (ix_link_write(s, addr, val))
 		return;
@@ -574,6 +599,8 @@ static void ix_special_write(IX82599State *s, uint32_t addr, uint32_t val)
 		return;		/* read-only */
 	case IX_CTRL_EXT:
 		ix_set(s, IX_CTRL_EXT, val);
+		if (val & IX_CTRL_EXT_PFRSTD)
+			ix_mbx_pf_reset_done(s);
 		return;
 	case IX_EERD:
 		ix_eerd_write(s, val);
@@ -631,7 +658,7 @@ static void ix_special_write(IX82599State *s, uint32_t addr, uint32_t val)
 	}
 }
 
-static uint32_t ix_read32(IX82599State *s, uint32_t addr)
+uint32_t ix_reg_read(IX82599State *s, uint32_t addr)
 {
 	uint32_t c = ix_canon(addr);
 	uint32_t val;
@@ -652,7 +679,7 @@ static uint32_t ix_read32(IX82599State *s, uint32_t addr)
 	}
 }
 
-static void ix_write32(IX82599State *s, uint32_t addr, uint32_t val)
+void ix_reg_write(IX82599State *s, uint32_t addr, uint32_t val)
 {
 	uint32_t c = ix_canon(addr);
 
@@ -676,13 +703,13 @@ static uint64_t ix_mmio_read(void *opaque, hwaddr addr, unsigned size)
 	IX82599State *s = opaque;
 
 	if (size == 8)
-		return ix_read32(s, addr) |
-		       ((uint64_t)ix_read32(s, addr + 4) << 32);
+		return ix_reg_read(s, addr) |
+		       ((uint64_t)ix_reg_read(s, addr + 4) << 32);
 	if (size != 4 || (addr & 3)) {
 		ix_unmodeled(s, "non-dword read", addr, size);
 		return 0;
 	}
-	return ix_read32(s, addr);
+	return ix_reg_read(s, addr);
 }
 
 static void ix_mmio_write(void *opaque, hwaddr addr, uint64_t val,
@@ -692,15 +719,15 @@ static void ix_mmio_write(void *opaque, hwaddr addr, uint64_t val,
 
 	/* ixgbe writes FDIRHASH/FDIRCMD as one 64-bit store */
 	if (size == 8) {
-		ix_write32(s, addr, (uint32_t)val);
-		ix_write32(s, addr + 4, val >> 32);
+		ix_reg_write(s, addr, (uint32_t)val);
+		ix_reg_write(s, addr + 4, val >> 32);
 		return;
 	}
 	if (size != 4 || (addr & 3)) {
 		ix_unmodeled(s, "non-dword write", addr, val);
 		return;
 	}
-	ix_write32(s, addr, val);
+	ix_reg_write(s, addr, val);
 }
 
 const MemoryRegionOps ix_mmio_ops = {

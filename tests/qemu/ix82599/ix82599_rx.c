@@ -286,14 +286,25 @@ static uint32_t ix_rx_free_descs(IX82599State *s, int q, uint32_t ndesc)
 	return (tail + ndesc - head) % ndesc;
 }
 
-/*
- * Write the frame into queue q. Returns false when there is no room and the
- * frame should wait in the packet buffer.
- */
+/* Whether queue q can take a frame of len bytes now, or drops it anyway. */
+static bool ix_rx_room(IX82599State *s, int q, size_t len)
+{
+	uint32_t srrctl = ix_get(s, IX_SRRCTL(q));
+	uint32_t bsize = (srrctl & IX_SRRCTL_BSIZEPKT_MASK) * 1024;
+	uint32_t ndesc = ix_get(s, IX_RDLEN(q)) / IX_RXD_SIZE;
+
+	if ((srrctl & IX_SRRCTL_DROP_EN) || !bsize || !ndesc ||
+	    !(ix_get(s, IX_RXDCTL(q)) & IX_RXDCTL_ENABLE))
+		return true;
+	return ix_rx_free_descs(s, q, ndesc) >= DIV_ROUND_UP(len, bsize);
+}
+
+/* Write the frame into queue q; false if it was dropped for lack of room. */
 static bool ix_rx_dma(IX82599State *s, int q, const uint8_t *f, size_t len,
 		      uint32_t lo_dword, uint32_t hash, uint32_t status,
 		      uint16_t vlan)
 {
+	PCIDevice *dev = ix_queue_dev(s, q);
 	uint32_t srrctl = ix_get(s, IX_SRRCTL(q));
 	uint32_t bsize = (srrctl & IX_SRRCTL_BSIZEPKT_MASK) * 1024;
 	uint32_t ndesc = ix_get(s, IX_RDLEN(q)) / IX_RXD_SIZE;
@@ -306,17 +317,14 @@ static bool ix_rx_dma(IX82599State *s, int q, const uint8_t *f, size_t len,
 	if ((srrctl & IX_SRRCTL_DESCTYPE_MASK) != IX_SRRCTL_DESCTYPE_ADV_ONEBUF) {
 		ix_unmodeled(s, "Rx descriptor type SRRCTL", IX_SRRCTL(q),
 			     srrctl);
-		return true;
+		return false;
 	}
 	if (!bsize || !ndesc)
-		return true;	/* misconfigured queue: frame lost */
+		return false;	/* misconfigured queue: frame lost */
 	need = DIV_ROUND_UP(len, bsize);
 	if (ix_rx_free_descs(s, q, ndesc) < need) {
-		if (srrctl & IX_SRRCTL_DROP_EN) {
-			ix_stat_add(s, IX_RNBC(0), 1);
-			ix_stats_rx_missed(s, q);
-			return true;
-		}
+		ix_stat_add(s, IX_RNBC(0), 1);
+		ix_stats_rx_missed(s, q);
 		return false;
 	}
 	for (i = 0; i < need; i++) {
@@ -325,14 +333,14 @@ static bool ix_rx_dma(IX82599State *s, int q, const uint8_t *f, size_t len,
 		bool last = i + 1 == need;
 		uint8_t d[IX_RXD_SIZE];
 
-		pci_dma_read(PCI_DEVICE(s), da, d, sizeof(d));
-		pci_dma_write(PCI_DEVICE(s), ldq_le_p(d), f + done, chunk);
+		pci_dma_read(dev, da, d, sizeof(d));
+		pci_dma_write(dev, ldq_le_p(d), f + done, chunk);
 		stl_le_p(d, lo_dword);
 		stl_le_p(d + 4, hash);
 		stl_le_p(d + 8, IX_RXD_STAT_DD |
 			 (last ? IX_RXD_STAT_EOP | status : 0));
 		stl_le_p(d + 12, chunk | ((uint32_t)vlan << 16));
-		pci_dma_write(PCI_DEVICE(s), da, d, sizeof(d));
+		pci_dma_write(dev, da, d, sizeof(d));
 		done += chunk;
 		head = (head + 1) % ndesc;
 	}
@@ -340,25 +348,60 @@ static bool ix_rx_dma(IX82599State *s, int q, const uint8_t *f, size_t len,
 	return true;
 }
 
-bool ix_rx_can_receive(IX82599State *s)
+/* Deliver one accepted frame to queue q: strip, checksum status, DMA. */
+static void ix_rx_to_queue(IX82599State *s, int q, const uint8_t *frame,
+			   size_t len, const struct ix_rx_info *pi,
+			   uint32_t hash, unsigned int rsstype)
 {
-	return true;
+	uint8_t f[IX_MAX_FRAME + 8];
+	uint32_t status, lo;
+	uint16_t vlan = 0;
+	size_t wire = len;
+	int pool;
+
+	if (!(ix_get(s, IX_RXDCTL(q)) & IX_RXDCTL_ENABLE)) {
+		ix_stats_rx_missed(s, q);
+		return;
+	}
+	memcpy(f, frame, len);
+	status = ix_rx_csum(f, pi);
+	lo = rsstype | ix_pkt_type(pi);
+	if (!(ix_get(s, IX_RXCSUM) & IX_RXCSUM_PCSD))
+		hash = 0;	/* the fragment checksum is not modelled */
+	if (pi->tagged) {
+		status |= IX_RXD_STAT_VP;
+		vlan = pi->tci;
+		if (ix_get(s, IX_RXDCTL(q)) & IX_RXDCTL_VME) {
+			memmove(f + 12, f + 16, len - 16);
+			len -= 4;
+		}
+	}
+	if (!(ix_get(s, IX_HLREG0) & IX_HLREG0_RXCRCSTRP)) {
+		stl_le_p(f + len, crc32(0, f, len));
+		len += 4;
+	}
+	if (!ix_rx_dma(s, q, f, len, lo, hash, status, vlan))
+		return;
+	ix_stats_rx(s, q, frame, wire);
+	pool = ix_queue_pool(s, q);
+	if (ix_vt_enabled(s) && pool < ix_num_vfs(s))
+		ix_stats_vf_rx(s, pool, frame, wire);
+	ix_intr_queue_event(s, q, false);
 }
 
 ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t size,
-		    bool loopback)
+		    enum ix_rx_src src, uint64_t exclude_pools)
 {
 	uint8_t f[IX_MAX_FRAME + 8];
 	struct ix_rx_info pi;
-	size_t len = size, wire;
-	uint32_t maxfrs, hash, status, lo;
+	size_t len = size;
+	uint32_t maxfrs, hash;
 	unsigned int rsstype;
-	uint16_t vlan = 0;
-	int q;
+	int queues[IX_NUM_POOLS], nq = 0, i;
 
 	/* MAC loopback cuts the receive path off the wire */
-	if (!loopback && (!ix_link_is_up(s) ||
-			  (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK)))
+	if (src == IX_RX_WIRE && (!ix_link_is_up(s) ||
+				  (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK)))
 		return size;
 	if (!(ix_get(s, IX_RXCTRL) & IX_RXCTRL_RXEN) ||
 	    (ix_get(s, IX_SECRXCTRL) & IX_SECRXCTRL_RX_DIS))
@@ -374,7 +417,6 @@ ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t size,
 		memset(f + len, 0, 60 - len);
 		len = 60;
 	}
-	wire = len;
 
 	ix_rx_parse(s, f, len, &pi);
 	maxfrs = (ix_get(s, IX_HLREG0) & IX_HLREG0_JUMBOEN) ?
@@ -383,40 +425,35 @@ ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t size,
 		ix_stat_add(s, IX_ROC, 1);
 		return size;
 	}
-	if (!ix_l2_accept(s, f) || !ix_vlan_accept(s, &pi))
-		return size;
-
 	hash = ix_rss(s, f, &pi, &rsstype);
-	q = ix_select_queue(s, hash, rsstype);
-	if (!(ix_get(s, IX_RXDCTL(q)) & IX_RXDCTL_ENABLE)) {
-		ix_stats_rx_missed(s, q);
-		return size;
+
+	if (ix_vt_enabled(s)) {
+		bool exact;
+		uint64_t pools = ix_pools_for_frame(s, f, pi.tagged, pi.tci,
+						    &exact) & ~exclude_pools;
+
+		/* without REPLEN a multicast frame goes to one pool only */
+		if (is_multicast_ether_addr(f) &&
+		    !(ix_get(s, IX_VT_CTL) & IX_VT_CTL_REPLEN))
+			pools &= -pools;
+		for (i = 0; pools; i++, pools >>= 1)
+			if (pools & 1)
+				queues[nq++] = ix_pool_queue(s, i, hash,
+							     rsstype);
+	} else {
+		if (!ix_l2_accept(s, f) || !ix_vlan_accept(s, &pi))
+			return size;
+		queues[nq++] = ix_select_queue(s, hash, rsstype);
 	}
 
-	status = ix_rx_csum(f, &pi);
-	lo = rsstype | ix_pkt_type(&pi);
-	if (!(ix_get(s, IX_RXCSUM) & IX_RXCSUM_PCSD))
-		hash = 0;	/* the fragment checksum is not modelled */
-	if (pi.tagged) {
-		status |= IX_RXD_STAT_VP;
-		vlan = pi.tci;
-		if (ix_get(s, IX_RXDCTL(q)) & IX_RXDCTL_VME) {
-			memmove(f + 12, f + 16, len - 16);
-			len -= 4;
-		}
-	}
-	if (!(ix_get(s, IX_HLREG0) & IX_HLREG0_RXCRCSTRP)) {
-		stl_le_p(f + len, crc32(0, f, len));
-		len += 4;
-	}
-
-	if (!ix_rx_dma(s, q, f, len, lo, hash, status, vlan))
-		return 0;	/* held until software adds descriptors */
-	ix_stats_rx(s, q, f, wire);
-	ix_intr_queue_event(s, q, false);
+	/* a full queue without DROP_EN holds the frame in the packet buffer */
+	for (i = 0; i < nq && src == IX_RX_WIRE; i++)
+		if (!ix_rx_room(s, queues[i], len))
+			return 0;
+	for (i = 0; i < nq; i++)
+		ix_rx_to_queue(s, queues[i], f, len, &pi, hash, rsstype);
 	return size;
 }
-
 void ix_rx_tail_written(IX82599State *s)
 {
 	qemu_flush_queued_packets(qemu_get_queue(s->nic));

@@ -96,3 +96,29 @@ void ix_stats_tx(IX82599State *s, int queue, const uint8_t *frame,
 	ix_stat_add(s, IX_QPTC(slot), 1);
 	ix_stat_add64(s, IX_QBTC_L(slot), IX_QBTC_H(slot), len);
 }
+
+/* Per-VF counters are running totals: software handles the wrap. */
+void ix_stats_vf_rx(IX82599State *s, int vf, const uint8_t *frame,
+		    size_t len)
+{
+	uint64_t oct = ((uint64_t)(ix_get(s, IX_PVFGORC_MSB(vf)) & 0xF) << 32) |
+		       ix_get(s, IX_PVFGORC_LSB(vf));
+
+	ix_stat_add(s, IX_PVFGPRC(vf), 1);
+	oct += len + IX_CRC_LEN;
+	ix_set(s, IX_PVFGORC_LSB(vf), (uint32_t)oct);
+	ix_set(s, IX_PVFGORC_MSB(vf), (oct >> 32) & 0xF);
+	if (is_multicast_ether_addr(frame))
+		ix_stat_add(s, IX_PVFMPRC(vf), 1);
+}
+
+void ix_stats_vf_tx(IX82599State *s, int vf, size_t len)
+{
+	uint64_t oct = ((uint64_t)(ix_get(s, IX_PVFGOTC_MSB(vf)) & 0xF) << 32) |
+		       ix_get(s, IX_PVFGOTC_LSB(vf));
+
+	ix_stat_add(s, IX_PVFGPTC(vf), 1);
+	oct += MAX(len, 60) + IX_CRC_LEN;
+	ix_set(s, IX_PVFGOTC_LSB(vf), (uint32_t)oct);
+	ix_set(s, IX_PVFGOTC_MSB(vf), (oct >> 32) & 0xF);
+}

@@ -20,6 +20,7 @@
 #include "qemu/error-report.h"
 #include "hw/pci/pci.h"
 #include "net/checksum.h"
+#include "net/eth.h"
 #include "ix82599.h"
 
 #define IX_TXD_SIZE	16
@@ -61,11 +62,47 @@ static uint16_t ix_fold(uint32_t sum)
 }
 
 /* Put the frame on the wire, or back into Rx in MAC loopback. */
+/*
+ * The internal switch (PFDTXGSWC.VT_LBEN): unicast to a MAC of another pool
+ * stays inside; multicast and broadcast go to the other pools and the wire.
+ * Returns true when the frame must not go to the wire.
+ */
+static bool ix_tx_switch(IX82599State *s, int pool, const uint8_t *f,
+			 size_t n)
+{
+	uint16_t vet = ix_get(s, IX_VLNCTRL) & IX_VLNCTRL_VET_MASK;
+	bool tagged = n >= 18 && lduw_be_p(f + 12) == vet;
+	bool mc = is_multicast_ether_addr(f), exact;
+	uint64_t self = 1ULL << pool, local;
+
+	if (!(ix_get(s, IX_PFDTXGSWC) & IX_PFDTXGSWC_VT_LBEN))
+		return false;
+	local = ix_pools_for_frame(s, f, tagged, tagged ? lduw_be_p(f + 14) : 0,
+				   &exact) & ~self;
+	if ((mc || exact) && local)
+		ix_rx_frame(s, f, n, IX_RX_SWITCH, self);
+	return !mc && exact;
+}
+
 static void ix_tx_emit(IX82599State *s, int q, uint8_t *frame, size_t len,
 		       bool vle, uint16_t vlan)
 {
+	int pool = ix_vt_enabled(s) ? ix_queue_pool(s, q) : -1;
 	uint8_t *out = frame;
 	size_t n = len;
+
+	if (pool >= 0) {
+		/* the pool's default VLAN (port VLAN) overrides the descriptor */
+		uint32_t vmvir = ix_get(s, IX_VMVIR(pool));
+
+		if ((vmvir & IX_VMVIR_VLANA_MASK) == IX_VMVIR_VLANA_DEFAULT) {
+			vle = true;
+			vlan = vmvir & 0xFFFF;
+		} else if ((vmvir & IX_VMVIR_VLANA_MASK) ==
+			   IX_VMVIR_VLANA_NEVER) {
+			vle = false;
+		}
+	}
 
 	if (vle) {
 		/*
@@ -87,11 +124,18 @@ static void ix_tx_emit(IX82599State *s, int q, uint8_t *frame, size_t len,
 		memset(out + n, 0, 60 - n);
 		n = 60;
 	}
+	if (pool >= 0 && !ix_pool_tx_allowed(s, pool, out, n))
+		return;
 	ix_stats_tx(s, q, out, n);
-	if (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK)
-		ix_rx_frame(s, out, n, true);
-	else
-		qemu_send_packet(qemu_get_queue(s->nic), out, n);
+	if (pool >= 0 && pool < ix_num_vfs(s))
+		ix_stats_vf_tx(s, pool, n);
+	if (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK) {
+		ix_rx_frame(s, out, n, IX_RX_LOOPBACK, 0);
+		return;
+	}
+	if (pool >= 0 && ix_tx_switch(s, pool, out, n))
+		return;
+	qemu_send_packet(qemu_get_queue(s->nic), out, n);
 }
 
 static void ix_ipv4_csum(uint8_t *ip, unsigned int iplen)
@@ -253,7 +297,7 @@ static bool ix_tx_desc(IX82599State *s, int q, uint8_t *d)
 	if (p->len + dlen > IX_TX_MAX_PKT) {
 		p->oversize = true;
 	} else if (dlen) {
-		pci_dma_read(PCI_DEVICE(s), addr, p->buf + p->len, dlen);
+		pci_dma_read(ix_queue_dev(s, q), addr, p->buf + p->len, dlen);
 		p->len += dlen;
 	}
 	if (cmd & IX_TXD_CMD_EOP) {
@@ -271,6 +315,7 @@ void ix_tx_kick(IX82599State *s, int q)
 			(ix_get(s, IX_TDBAL(q)) & ~0x7Fu);
 	uint32_t head = ix_get(s, IX_TDH(q)), tail = ix_get(s, IX_TDT(q));
 	uint32_t wbal = ix_get(s, IX_TDWBAL(q));
+	PCIDevice *dev = ix_queue_dev(s, q);
 	bool wrote_back = false;
 	uint8_t d[IX_TXD_SIZE];
 
@@ -284,11 +329,11 @@ void ix_tx_kick(IX82599State *s, int q)
 	while (head != tail) {
 		hwaddr da = base + (uint64_t)head * IX_TXD_SIZE;
 
-		pci_dma_read(PCI_DEVICE(s), da, d, sizeof(d));
+		pci_dma_read(dev, da, d, sizeof(d));
 		if (ix_tx_desc(s, q, d)) {
 			/* DD in the status field; the rest is left as is */
 			stl_le_p(d + 12, ldl_le_p(d + 12) | IX_TXD_STAT_DD);
-			pci_dma_write(PCI_DEVICE(s), da + 12, d + 12, 4);
+			pci_dma_write(dev, da + 12, d + 12, 4);
 			wrote_back = true;
 		}
 		head = (head + 1) % ndesc;
@@ -300,7 +345,7 @@ void ix_tx_kick(IX82599State *s, int q)
 			      (wbal & ~3u);
 
 		stl_le_p(hb, head);
-		pci_dma_write(PCI_DEVICE(s), wa, hb, sizeof(hb));
+		pci_dma_write(dev, wa, hb, sizeof(hb));
 	}
 	if (wrote_back)
 		ix_intr_queue_event(s, q, true);
