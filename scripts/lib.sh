@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the ixpf test-bed scripts. Source it; do not run it.
+
+IXPF_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+IXPF_CACHE=${IXPF_CACHE:-$HOME/.cache/ixpf}
+export IXPF_TOP IXPF_CACHE
+
+# Guest kernel flavours the test bed knows: short name -> apt package pattern.
+ixpf_kernel_pattern() {
+	case "$1" in
+	6.12) echo '^linux-image-6\.12\.[0-9]+\+deb12-amd64-unsigned$' ;;
+	6.1)  echo '^linux-image-6\.1\.0-[0-9]+-amd64-unsigned$' ;;
+	*) return 1 ;;
+	esac
+}
+
+ixpf_log() { printf '[ixpf] %s\n' "$*" >&2; }
+ixpf_die() { printf '[ixpf] error: %s\n' "$*" >&2; exit 1; }
+
+# Run as root, or through sudo when we are not.
+ixpf_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# A stable key for a set of files: sha256 over their paths and contents.
+ixpf_hash_files() {
+	(cd "$IXPF_TOP" && for f in "$@"; do printf '%s\n' "$f"; cat "$f"; done) |
+		sha256sum | cut -c1-16
+}
