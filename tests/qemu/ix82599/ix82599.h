@@ -221,6 +221,8 @@ bool ix_vt_enabled(IX82599State *s);
 int ix_qpp(IX82599State *s);
 int ix_queue_pool(IX82599State *s, int queue);
 PCIDevice *ix_queue_dev(IX82599State *s, int queue);
+int ix_rar_lookup(IX82599State *s, const uint8_t *da);
+bool ix_mac_hash_hit(IX82599State *s, uint32_t table, const uint8_t *da);
 uint64_t ix_pools_for_frame(IX82599State *s, const uint8_t *f, bool tagged,
 			    uint16_t tci, bool *exact);
 int ix_pool_queue(IX82599State *s, int pool, uint32_t hash,

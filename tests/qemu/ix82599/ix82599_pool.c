@@ -78,7 +78,8 @@ static uint64_t ix_pools_with(IX82599State *s, uint32_t vmolr_bit)
 	return m;
 }
 
-static int ix_rar_index(IX82599State *s, const uint8_t *da)
+/* Index of the valid RAR entry holding this address, or -1. */
+int ix_rar_lookup(IX82599State *s, const uint8_t *da)
 {
 	uint32_t lo = ldl_le_p(da), hi = lduw_le_p(da + 4);
 	int i;
@@ -94,7 +95,7 @@ static int ix_rar_index(IX82599State *s, const uint8_t *da)
 }
 
 /* MTA/UTA share the hash: 12 bits of the address chosen by MCSTCTRL.MO. */
-static bool ix_hash_hit(IX82599State *s, uint32_t table, const uint8_t *da)
+bool ix_mac_hash_hit(IX82599State *s, uint32_t table, const uint8_t *da)
 {
 	unsigned int shift = 4 - (ix_get(s, IX_MCSTCTRL) & IX_MCSTCTRL_MO_MASK);
 	uint32_t h = ((da[4] >> shift) | ((uint32_t)da[5] << (8 - shift))) &
@@ -131,7 +132,7 @@ uint64_t ix_pools_for_frame(IX82599State *s, const uint8_t *f, bool tagged,
 {
 	uint32_t fctrl = ix_get(s, IX_FCTRL);
 	uint64_t pools = 0;
-	int rar = ix_rar_index(s, f);
+	int rar = ix_rar_lookup(s, f);
 
 	*exact = false;
 	if (is_broadcast_ether_addr(f)) {
@@ -142,7 +143,7 @@ uint64_t ix_pools_for_frame(IX82599State *s, const uint8_t *f, bool tagged,
 			pools |= ix_pool_bits(s, IX_MPSAR_LO(rar),
 					      IX_MPSAR_HI(rar));
 		if ((ix_get(s, IX_MCSTCTRL) & IX_MCSTCTRL_MFE) &&
-		    ix_hash_hit(s, IX_MTA(0), f))
+		    ix_mac_hash_hit(s, IX_MTA(0), f))
 			pools |= ix_pools_with(s, IX_VMOLR_ROMPE);
 		pools |= ix_pools_with(s, IX_VMOLR_MPE);
 		if (fctrl & IX_FCTRL_MPE)
@@ -152,7 +153,7 @@ uint64_t ix_pools_for_frame(IX82599State *s, const uint8_t *f, bool tagged,
 			pools = ix_pool_bits(s, IX_MPSAR_LO(rar),
 					     IX_MPSAR_HI(rar));
 			*exact = true;
-		} else if (ix_hash_hit(s, IX_UTA(0), f)) {
+		} else if (ix_mac_hash_hit(s, IX_UTA(0), f)) {
 			pools = ix_pools_with(s, IX_VMOLR_ROPE);
 		}
 		if (!pools && rar < 0)
@@ -201,7 +202,7 @@ bool ix_pool_tx_allowed(IX82599State *s, int pool, const uint8_t *f,
 	if (!(ix_pool_bits(s, IX_VFTE(0), IX_VFTE(1)) & bit))
 		return false;
 	if (spoof & (1u << (pool % 8))) {
-		rar = ix_rar_index(s, f + 6);
+		rar = ix_rar_lookup(s, f + 6);
 		spoofed = rar < 0 || !(ix_pool_bits(s, IX_MPSAR_LO(rar),
 						    IX_MPSAR_HI(rar)) & bit);
 	}

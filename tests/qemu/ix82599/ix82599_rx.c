@@ -88,34 +88,6 @@ static void ix_rx_parse(IX82599State *s, const uint8_t *f, size_t len,
 	}
 }
 
-static bool ix_rar_match(IX82599State *s, const uint8_t *da)
-{
-	uint32_t lo = ldl_le_p(da), hi = lduw_le_p(da + 4);
-	int i;
-
-	for (i = 0; i < IX_NUM_RAR; i++) {
-		uint32_t rah = ix_get(s, IX_RAH(i));
-
-		if ((rah & IX_RAH_AV) && (rah & 0xFFFF) == hi &&
-		    ix_get(s, IX_RAL(i)) == lo)
-			return true;
-	}
-	return false;
-}
-
-static bool ix_mta_match(IX82599State *s, const uint8_t *da)
-{
-	uint32_t mc = ix_get(s, IX_MCSTCTRL);
-	unsigned int shift = 4 - (mc & IX_MCSTCTRL_MO_MASK);
-	uint32_t h;
-
-	if (!(mc & IX_MCSTCTRL_MFE))
-		return false;
-	/* 12 bits taken from the top of the address, MO picks which */
-	h = ((da[4] >> shift) | ((uint32_t)da[5] << (8 - shift))) & 0xFFF;
-	return ix_get(s, IX_MTA(h >> 5)) & (1u << (h & 0x1F));
-}
-
 static bool ix_l2_accept(IX82599State *s, const uint8_t *da)
 {
 	uint32_t fctrl = ix_get(s, IX_FCTRL);
@@ -123,9 +95,10 @@ static bool ix_l2_accept(IX82599State *s, const uint8_t *da)
 	if (is_broadcast_ether_addr(da))
 		return fctrl & IX_FCTRL_BAM;
 	if (is_multicast_ether_addr(da))
-		return (fctrl & IX_FCTRL_MPE) || ix_rar_match(s, da) ||
-		       ix_mta_match(s, da);
-	return (fctrl & IX_FCTRL_UPE) || ix_rar_match(s, da);
+		return (fctrl & IX_FCTRL_MPE) || ix_rar_lookup(s, da) >= 0 ||
+		       ((ix_get(s, IX_MCSTCTRL) & IX_MCSTCTRL_MFE) &&
+			ix_mac_hash_hit(s, IX_MTA(0), da));
+	return (fctrl & IX_FCTRL_UPE) || ix_rar_lookup(s, da) >= 0;
 }
 
 static bool ix_vlan_accept(IX82599State *s, const struct ix_rx_info *pi)

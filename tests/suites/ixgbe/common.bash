@@ -5,7 +5,7 @@
 #   IX      the ixgbe netdev (root netns)     PEER  the virtio netdev (netns peer)
 #   IX_IP4/IX_IP6, PEER_IP4/PEER_IP6          addresses on the shared wire
 
-. "$(dirname "${BASH_SOURCE[0]}")/../../lib/guest.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../../lib/guest.sh" || exit 1
 
 IX_IP4=10.82.0.1
 PEER_IP4=10.82.0.2

@@ -3,7 +3,7 @@
 # vm-run: --monitor
 # Pulling the cable (QEMU set_link) shows as carrier loss within 2 s and
 # plugging it back as carrier within 2 s; traffic resumes.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 for round in 1 2; do

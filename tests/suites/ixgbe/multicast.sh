@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Receive filters: a frame to a multicast group nobody joined is filtered by
 # the NIC; a joined group passes (MTA); with `promisc on` everything passes.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 ip -n peer route add 224.0.0.0/4 dev "$PEER"

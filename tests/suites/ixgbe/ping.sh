@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # 100 pings each way over IPv4 and IPv6, none lost; counters follow.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 rx0=$(if_stat "$IX" rx_packets)

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Upstream ixgbe binds the model cleanly and sees a 10 Gb/s KX4 link.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 load_module ixgbe
 wait_netdev 8086:10f7 || die "ixgbe did not bind 8086:10f7"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # RSS: flows that differ only in their UDP ports are spread over ixgbe's Rx
 # queues by the Toeplitz hash and the redirection table.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 nq=$(ethtool -l "$IX" | awk '/^Current/ {c=1} c && /^Combined/ {print $2; exit}')

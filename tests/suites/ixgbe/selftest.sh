@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # `ethtool -t offline` (register, EEPROM, interrupt, MAC loopback, link)
 # passes on the model, and the interface works again afterwards.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 out=$(ethtool -t "$IX" offline) || die "ethtool -t failed: $out"

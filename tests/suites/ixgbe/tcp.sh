@@ -3,7 +3,7 @@
 # A 64 MiB TCP transfer each way arrives intact with ixgbe's default TSO and
 # checksum offloads; TSO is shown to be in use (frames larger than the MTU
 # handed to the NIC) so the model's segmentation is what carried the data.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 for f in tcp-segmentation-offload tx-checksumming rx-checksumming; do

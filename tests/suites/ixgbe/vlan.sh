@@ -3,7 +3,7 @@
 # VLAN: ixgbe's VLAN 100 sub-interface talks to the peer's VLAN 100;
 # untagged and VLAN 200 traffic do not reach a host that only listens on
 # VLAN 100; and the NIC's VLAN filter keeps VLAN 200 away from ixgbe.
-. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/common.bash" || exit 1
 
 ixgbe_up
 ip link add link "$IX" name ixv100 type vlan id 100

@@ -3,7 +3,7 @@
 # vm-run: --nics 0 --monitor
 # The guest's line to the QEMU monitor (vm-run --monitor): commands run,
 # errors are reported as such, and set_link reaches the virtio peer.
-. "$(dirname "$0")/../../lib/guest.sh"
+. "$(dirname "$0")/../../lib/guest.sh" || exit 1
 
 expect_match "$(qemu_monitor info version)" "^7\.2\." "QEMU version"
 expect_match "$(qemu_monitor info network)" "peer0: virtio-net-pci" "info network"

@@ -4,7 +4,7 @@
 # The test bed itself: the guest runs the kernel vm-run was asked for, with
 # its own modules, the host's root over 9p under a writable overlay, the
 # environment guest-init promises, and the virtio-net peer.
-. "$(dirname "$0")/../../lib/guest.sh"
+. "$(dirname "$0")/../../lib/guest.sh" || exit 1
 
 log "kernel $(uname -r), flavour $IXPF_KERNEL"
 expect_eq "$(uname -r)" "$IXPF_KVER" "running kernel"
