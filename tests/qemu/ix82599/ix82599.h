@@ -21,6 +21,7 @@
 #include "net/net.h"
 #include "net/eth.h"
 #include "qom/object.h"
+#include "qemu/timer.h"
 #include "ixpf/ix82599_regs.h"
 
 #define TYPE_IX82599 "ix82599"
@@ -110,6 +111,11 @@ struct IX82599State {
 	struct ix_tx_pkt tx_pkt[IX_NUM_QUEUES];
 	uint8_t *tx_seg;	/* scratch for one TSO segment */
 
+	/* Tx rate limiter: RTTBCNRC per queue, earliest next frame */
+	uint32_t rttbcnrc[IX_NUM_QUEUES];
+	int64_t rate_next_ns[IX_NUM_QUEUES];
+	QEMUTimer *rate_timer;
+
 	struct ix_vf vf[IX_MAX_VFS];
 	bool vt_unmodeled_logged;
 
@@ -177,6 +183,15 @@ void ix_tx_init(IX82599State *s);
 void ix_tx_reset(IX82599State *s);
 void ix_tx_uninit(IX82599State *s);
 void ix_tx_kick(IX82599State *s, int queue);
+
+/* ix82599_rate.c */
+void ix_rate_init(IX82599State *s);
+void ix_rate_uninit(IX82599State *s);
+void ix_rate_reset(IX82599State *s);
+uint32_t ix_rate_read(IX82599State *s);
+void ix_rate_write(IX82599State *s, uint32_t val);
+bool ix_rate_may_send(IX82599State *s, int q);
+void ix_rate_sent(IX82599State *s, int q, size_t len);
 
 /* ix82599_rx.c */
 ssize_t ix_rx_frame(IX82599State *s, const uint8_t *buf, size_t len,

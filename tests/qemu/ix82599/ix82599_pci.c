@@ -131,6 +131,7 @@ static void ix_realize(PCIDevice *d, Error **errp)
 	ix_regs_init_kinds(s);
 	ix_eeprom_build(s);
 	ix_tx_init(s);
+	ix_rate_init(s);
 	s->link_up = !qemu_get_queue(s->nic)->link_down;
 }
 
@@ -145,6 +146,7 @@ static void ix_exit(PCIDevice *d)
 	msix_uninit(d, &s->msix, &s->msix);
 	msi_uninit(d);
 	ix_tx_uninit(s);
+	ix_rate_uninit(s);
 }
 
 static void ix_config_write(PCIDevice *d, uint32_t addr, uint32_t val,
@@ -168,6 +170,7 @@ static void ix_qdev_reset(DeviceState *dev)
 	ix_regs_reset(s);
 	ix_intr_reset(s);
 	ix_tx_reset(s);
+	ix_rate_reset(s);
 	ix_link_reset(s);
 	s->link_up = !qemu_get_queue(s->nic)->link_down;
 }

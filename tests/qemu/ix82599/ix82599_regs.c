@@ -485,6 +485,7 @@ static void ix_software_reset(IX82599State *s)
 	ix_mbx_pf_reset(s);
 	ix_intr_reset(s);
 	ix_tx_reset(s);
+	ix_rate_reset(s);
 	ix_link_reset(s);
 	ix_intr_update_legacy(s);
 }
@@ -519,6 +520,8 @@ static uint32_t ix_special_read(IX82599State *s, uint32_t addr)
 	}
 	case IX_SWSM:
 		return ix_swsm_read(s);
+	case IX_RTTBCNRC:
+		return ix_rate_read(s);
 	case IX_SYSTIML: {
 		uint64_t now = ix_systim_now(s);
 
@@ -639,7 +642,7 @@ static void ix_special_write(IX82599State *s, uint32_t addr, uint32_t val)
 		ix_set(s, IX_FDIRCMD, val & ~IX_FDIRCMD_CMD_MASK);
 		return;
 	case IX_RTTBCNRC:
-		ix_set(s, IX_RTTBCNRC, val);
+		ix_rate_write(s, val);
 		return;
 	case IX_SYSTIML:
 		ix_systim_set(s, (ix_systim_now(s) & ~0xFFFFFFFFULL) | val);

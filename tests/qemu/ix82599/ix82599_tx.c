@@ -127,6 +127,7 @@ static void ix_tx_emit(IX82599State *s, int q, uint8_t *frame, size_t len,
 	if (pool >= 0 && !ix_pool_tx_allowed(s, pool, out, n))
 		return;
 	ix_stats_tx(s, q, out, n);
+	ix_rate_sent(s, q, n);
 	if (pool >= 0 && pool < ix_num_vfs(s))
 		ix_stats_vf_tx(s, pool, n);
 	if (ix_get(s, IX_HLREG0) & IX_HLREG0_LPBK) {
@@ -328,6 +329,10 @@ void ix_tx_kick(IX82599State *s, int q)
 
 	while (head != tail) {
 		hwaddr da = base + (uint64_t)head * IX_TXD_SIZE;
+
+		/* a rate-limited queue waits between frames, not inside one */
+		if (!s->tx_pkt[q].started && !ix_rate_may_send(s, q))
+			break;
 
 		pci_dma_read(dev, da, d, sizeof(d));
 		if (ix_tx_desc(s, q, d)) {
