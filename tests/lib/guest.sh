@@ -234,6 +234,51 @@ if_mac() {
 # ping_ok NS DEST [COUNT]: DEST answers from inside NS.
 ping_ok() { ip netns exec "$1" ping -q -c "${3:-3}" -i 0.2 -W 2 "$2" >/dev/null; }
 
+# --- captures ------------------------------------------------------------------
+
+# capture_text NS IF FILTER CMD...: the frames matching FILTER that the
+# interface IF (in netns NS, "" for the root one) receives while CMD runs,
+# as `tcpdump -e -n` shows them (link-level headers, VLAN tags). Not
+# promiscuous (-p), so the capture sees what the NIC's filters let through,
+# unless CAPTURE_PROMISC=1 (to see everything on the wire, e.g. from the
+# virtio peer, whose QEMU MAC filter would hide other hosts' unicast). The
+# capture starts only once tcpdump reports it is listening.
+capture_text() {
+	local ns=$1 ifc=$2 filter=$3 pid pcap=/tmp/cap-$2.pcap err=/tmp/cap-$2.err p=-p
+	shift 3
+	[ "${CAPTURE_PROMISC:-0}" = 0 ] || p=
+	${ns:+ip netns exec "$ns"} timeout 120 tcpdump $p -n -Q in --immediate-mode -i "$ifc" \
+		-w "$pcap" "$filter" 2>"$err" &
+	pid=$!
+	wait_for "grep -q 'listening on' $err" 20 || die "tcpdump on $ifc did not start"
+	"$@" >/dev/null 2>&1 || true
+	sleep 0.5
+	kill -INT "$pid"
+	wait "$pid" || true
+	tcpdump -e -n -r "$pcap" 2>/dev/null
+}
+
+# capture_count NS IF FILTER CMD...: how many such frames (one line each;
+# tcpdump adds indented hex lines for unknown ethertypes).
+capture_count() {
+	local out
+	out=$(capture_text "$@")
+	grep -c '^[0-9]' <<<"$out" || true
+}
+
+# send_mcast GROUP [NS]: 10 UDP datagrams to GROUP:9999 from netns NS
+# (default: peer); the netns needs a route for 224.0.0.0/4.
+send_mcast() {
+	ns_exec "${2:-peer}" python3 - "$1" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+for i in range(10):
+    s.sendto(b"ixpf-mcast-%d" % i, (sys.argv[1], 9999))
+    time.sleep(0.02)
+PY
+}
+
 # --- the QEMU monitor -----------------------------------------------------------
 
 # qemu_monitor CMD...: run an HMP command in this guest's QEMU (needs

@@ -30,6 +30,7 @@ OBJECT_DECLARE_SIMPLE_TYPE(IX82599State, IX82599)
 OBJECT_DECLARE_SIMPLE_TYPE(IX82599VFState, IX82599_VF)
 
 #define IX_MAX_VFS		64	/* TotalVFs */
+#define IX_SUBSYS_ID		0x000C	/* board subsystem ID, PF and VFs */
 
 /* Marker the VM runner greps for: the model met something it does not model. */
 #define IX82599_UNMODELED "IX82599-UNMODELED"

@@ -92,7 +92,7 @@ static void ix_realize(PCIDevice *d, Error **errp)
 	d->config[PCI_CACHE_LINE_SIZE] = 0x10;
 	d->config[PCI_INTERRUPT_PIN] = 1;
 	pci_set_word(d->config + PCI_SUBSYSTEM_VENDOR_ID, IX_PCI_VENDOR_INTEL);
-	pci_set_word(d->config + PCI_SUBSYSTEM_ID, 0x000C);
+	pci_set_word(d->config + PCI_SUBSYSTEM_ID, IX_SUBSYS_ID);
 
 	memory_region_init_io(&s->mmio, OBJECT(s), &ix_mmio_ops, s,
 			      "ix82599-mmio", IX_BAR0_SIZE);

@@ -343,6 +343,9 @@ static void ix_vf_realize(PCIDevice *d, Error **errp)
 	IX82599VFState *v = IX82599_VF(d);
 	int i;
 
+	/* VFs carry the board's subsystem IDs, as the PF does */
+	pci_set_word(d->config + PCI_SUBSYSTEM_VENDOR_ID, IX_PCI_VENDOR_INTEL);
+	pci_set_word(d->config + PCI_SUBSYSTEM_ID, IX_SUBSYS_ID);
 	memory_region_init_io(&v->mmio, OBJECT(d), &ix_vf_mmio_ops, d,
 			      "ix82599vf-mmio", IX_VF_BAR0_SIZE);
 	pcie_sriov_vf_register_bar(d, IX_VF_BAR_MMIO, &v->mmio);

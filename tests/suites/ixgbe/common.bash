@@ -36,20 +36,3 @@ ethtool_stat() {
 	echo "$v"
 }
 
-# capture_count NS IF FILTER CMD...: how many frames matching FILTER the
-# interface IF (in netns NS, "" for the root one) receives while CMD runs.
-# The capture does not turn on promiscuous mode, so it sees what the NIC's
-# filters let through; it starts only once tcpdump reports it is listening.
-capture_count() {
-	local ns=$1 ifc=$2 filter=$3 pid pcap=/tmp/cap-$2.pcap err=/tmp/cap-$2.err
-	shift 3
-	${ns:+ip netns exec "$ns"} timeout 60 tcpdump -p -n -Q in --immediate-mode -i "$ifc" \
-		-w "$pcap" "$filter" 2>"$err" &
-	pid=$!
-	wait_for "grep -q 'listening on' $err" 20 || die "tcpdump on $ifc did not start"
-	"$@" >/dev/null 2>&1 || true
-	sleep 0.5
-	kill -INT "$pid"
-	wait "$pid" || true
-	tcpdump -n -r "$pcap" 2>/dev/null | wc -l
-}

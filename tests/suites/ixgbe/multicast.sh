@@ -7,18 +7,6 @@
 ixgbe_up
 ip -n peer route add 224.0.0.0/4 dev "$PEER"
 
-# send_mcast GROUP: 10 UDP datagrams from the peer to GROUP:9999
-send_mcast() {
-	ns_exec peer python3 - "$1" <<'PY'
-import socket, sys, time
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
-for i in range(10):
-    s.sendto(b"ixpf-mcast-%d" % i, (sys.argv[1], 9999))
-    time.sleep(0.02)
-PY
-}
-
 # seen GROUP: datagrams to GROUP:9999 the host receives while the peer sends
 seen() { capture_count "" "$IX" "udp port 9999 and dst $1" send_mcast "$1"; }
 

@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Port VLAN: after `ip link set PF vf 1 vlan 100 qos 3` the NIC tags VF1's
+# untagged traffic with VLAN 100, priority 3: it reaches the peer's VLAN 100
+# interface (the tag is visible on the peer's parent interface) and no
+# longer reaches untagged hosts (the peer's untagged address, VF0, the PF);
+# frames tagged 100 reach VF1 untagged, from the wire and from VF0's own
+# VLAN 100 interface. `vlan 0` gives VF1 back untagged traffic.
+. "$(dirname "$0")/common.bash"
+
+sriov_setup 2
+VF1=$(vf_ip 1)
+PV100_IP4=10.5.0.109
+# The peer's VLAN 100 interface lives alone in netns v100, so only VLAN 100
+# frames can reach that host.
+ip -n peer link add link "$PEER" name pv100 type vlan id 100
+ip netns add v100
+ip -n peer link set pv100 netns v100
+ip -n v100 addr add "$PV100_IP4/24" dev pv100
+ip -n v100 link set lo up
+ip -n v100 link set pv100 up
+
+# Before: VF1 is an untagged host like the others.
+ping_ok vf1 "$PEER_IP4" || die "VF1 cannot ping the untagged peer before the port VLAN"
+ping_ok vf1 "$(vf_ip 0)" || die "VF1 cannot ping VF0 before the port VLAN"
+! ping_ok vf1 "$PV100_IP4" 2 || die "VF1 reached the VLAN 100 host without a port VLAN"
+
+kmsg "port VLAN 100 qos 3 on VF 1"
+ip link set "$PF" vf 1 vlan 100 qos 3
+expect_eq "$(vf_json 1 '.vlan_list[0].vlan')" 100 "ip link show $PF: vf 1 vlan"
+expect_eq "$(vf_json 1 '.vlan_list[0].qos')" 3 "ip link show $PF: vf 1 qos"
+expect_match "$(ip link show "$PF")" "vf 1 .*vlan 100, qos 3" "vf 1 line of ip link show $PF"
+# Forget what the untagged hosts learned before (ARP) so every check below
+# starts from a broadcast.
+for ns in vf0 vf1 peer; do ip -n "$ns" neigh flush all; done
+
+# Tagged on the wire: 10 echo requests from VF1 to the VLAN 100 host, seen
+# on the peer's parent interface as VLAN 100, priority 3.
+wait_for "ping_ok vf1 $PV100_IP4 1" 10 || die "VF1 cannot reach the peer's VLAN 100 interface"
+out=$(capture_text peer "$PEER" "icmp and host $VF1" ns_exec vf1 ping -c 10 -i 0.1 -W 2 "$PV100_IP4")
+log "peer sees: $(head -2 <<<"$out")"
+expect_eq "$(grep -c "echo request" <<<"$out")" 10 "echo requests from VF1 seen by the peer"
+expect_eq "$(grep "echo request" <<<"$out" | grep -c "vlan 100, p 3,")" 10 \
+	"echo requests from VF1 tagged 'vlan 100, p 3'"
+out=$(ns_exec vf1 ping -c 10 -i 0.1 -W 2 "$PV100_IP4")
+expect_match "$out" " 10 received" "ping VF1 -> VLAN 100 host"
+out=$(ns_exec v100 ping -c 10 -i 0.1 -W 2 "$VF1")
+expect_match "$out" " 10 received" "ping VLAN 100 host -> VF1"
+
+# Inside the NIC as well: VF0's own VLAN 100 interface (a VLAN filter VF0
+# asks the PF for), alone in netns vf0v, talks to VF1; the tag the NIC
+# inserts for VF1 is what its internal switch matches, and the unicast
+# stays off the wire.
+VF0V100_IP4=10.5.0.110
+ip -n vf0 link add link "${VF_IF[0]}" name vf0v100 type vlan id 100
+ip netns add vf0v
+ip -n vf0 link set vf0v100 netns vf0v
+ip -n vf0v addr add "$VF0V100_IP4/24" dev vf0v100
+ip -n vf0v link set lo up
+ip -n vf0v link set vf0v100 up
+wait_for "ping_ok vf1 $VF0V100_IP4 1" 10 || die "VF1 cannot reach VF0's VLAN 100 interface"
+out=$(ns_exec vf0v ping -c 5 -i 0.1 -W 2 "$VF1")
+expect_match "$out" " 5 received" "ping VF0's VLAN 100 interface -> VF1"
+n=$(CAPTURE_PROMISC=1 capture_count peer "$PEER" "icmp and host $VF1" ns_exec vf1 ping -c 5 -i 0.2 -W 2 "$VF0V100_IP4")
+expect_eq "$n" 0 "VF1<->VF0 VLAN 100 echo frames seen on the wire"
+
+# No longer on the untagged network: not the peer's untagged address, not
+# VF0 (its pool only accepts untagged frames), not the PF.
+! ping_ok vf1 "$PEER_IP4" 3 || die "VF1 still reaches the peer's untagged address"
+! ping_ok vf1 "$(vf_ip 0)" 3 || die "VF1 still reaches VF0 (untagged)"
+! ping_ok vf1 "$PF_IP4" 3 || die "VF1 still reaches the PF (untagged)"
+! ping_ok vf0 "$VF1" 3 || die "VF0 still reaches VF1 (untagged)"
+out=$(capture_text peer "$PEER" "arp or icmp" ns_exec vf1 ping -c 5 -i 0.2 -W 1 "$PEER_IP4")
+expect_eq "$(grep -v "vlan 100" <<<"$out" | grep -c "$VF1\|is-at\|tell" || true)" 0 \
+	"untagged frames from VF1 on the wire (got: $out)"
+
+# VLAN 0 removes the port VLAN: untagged again.
+kmsg "port VLAN off on VF 1"
+ip link set "$PF" vf 1 vlan 0
+expect_eq "$(vf_json 1 '.vlan_list[0].vlan // 0')" 0 "ip link show $PF: vf 1 vlan after removal"
+for ns in vf0 vf1 peer; do ip -n "$ns" neigh flush all; done
+wait_for "ping_ok vf1 $PEER_IP4 1" 10 || die "VF1 cannot reach the untagged peer after the port VLAN is removed"
+out=$(capture_text peer "$PEER" "icmp and host $VF1" ns_exec vf1 ping -c 5 -i 0.1 -W 2 "$PEER_IP4")
+expect_eq "$(grep -c "echo request" <<<"$out")" 5 "echo requests from VF1 after removal"
+expect_eq "$(grep -c "vlan" <<<"$out" || true)" 0 "tagged frames from VF1 after removal"
+ping_ok vf1 "$(vf_ip 0)" || die "VF1 cannot reach VF0 after the port VLAN is removed"
+
+bad=$(driver_errors "${VF_PCI[@]}")
+[ -z "$bad" ] || die "errors/warnings from the drivers: $bad"
