@@ -56,10 +56,6 @@ uint32_t ix_link_read(IX82599State *s, uint32_t addr, bool *handled)
 		return ix_links(s);
 	case IX_LINKS2:
 		return ix_link_is_up(s) ? 0x1 : 0;	/* AN complete */
-	case IX_AUTOC:
-	case IX_ANLP1:
-	case IX_MSCA:
-		return ix_get(s, addr);
 	}
 	*handled = false;
 	return 0;

@@ -359,6 +359,8 @@ static void ix_regs_defaults(IX82599State *s)
 	       IX_HLREG0_TXPADEN);
 	ix_set(s, IX_MAXFRS, 1518 << IX_MAXFRS_MFS_SHIFT);
 	ix_set(s, IX_VLNCTRL, 0x8100);
+	/* DMATXCTL.VT: the ethertype used for VLAN insertion */
+	ix_set(s, IX_DMATXCTL, 0x8100u << 16);
 	ix_set(s, IX_EXVET, 0x81000000);
 	ix_set(s, IX_RDRXCTL, IX_RDRXCTL_DMAIDONE);
 	ix_set(s, IX_SECTXSTAT, IX_SECTXSTAT_RDY | IX_SECTXSTAT_OFF_DIS);

@@ -50,8 +50,6 @@ void ix_tx_reset(IX82599State *s)
 		s->tx_pkt[q].started = false;
 		s->tx_pkt[q].oversize = false;
 	}
-	/* DMATXCTL.VT: the ethertype used for VLAN insertion */
-	ix_set(s, IX_DMATXCTL, 0x8100u << 16);
 }
 
 static uint16_t ix_fold(uint32_t sum)
