@@ -122,39 +122,6 @@ static IX82599State *ix_vf_pf(PCIDevice *d, int *vf)
 	return IX82599(pcie_sriov_get_pf(d));
 }
 
-/*
- * Translate a VF queue or statistics offset to the PF register behind it.
- * Returns 0 for a VF queue beyond the pool's share (reads 0, writes ignored).
- */
-static uint32_t ix_vf_queue_reg(IX82599State *s, int vf, uint32_t addr)
-{
-	int qpp = ix_qpp(s);
-	uint32_t q = (addr & 0xFFF) / 0x40, field = addr & 0x3F;
-	bool tx = addr >= 0x2000;
-
-	/* the per-VF statistics sit in queue 0's block */
-	switch (addr) {
-	case IX_VFGPRC:
-		return IX_PVFGPRC(vf);
-	case IX_VFGORC_LSB:
-		return IX_PVFGORC_LSB(vf);
-	case IX_VFGORC_MSB:
-		return IX_PVFGORC_MSB(vf);
-	case IX_VFMPRC:
-		return IX_PVFMPRC(vf);
-	case IX_VFGPTC:
-		return IX_PVFGPTC(vf);
-	case IX_VFGOTC_LSB:
-		return IX_PVFGOTC_LSB(vf);
-	case IX_VFGOTC_MSB:
-		return IX_PVFGOTC_MSB(vf);
-	}
-	if (!qpp || q >= (uint32_t)qpp)
-		return 0;
-	q += vf * qpp;
-	return (tx ? IX_TXQ_BASE(q) : IX_RXQ_BASE(q)) + field;
-}
-
 static bool ix_vf_queue_field_ok(uint32_t addr)
 {
 	static const uint8_t rx[] = { 0x00, 0x04, 0x08, 0x0C, 0x10, 0x14,
@@ -170,12 +137,60 @@ static bool ix_vf_queue_field_ok(uint32_t addr)
 	return false;
 }
 
+/*
+ * Where an offset of the VF's queue blocks (0x1000..0x2FFF) lands in the
+ * PF: *pf is the PF register, or 0 for a queue beyond the pool's share
+ * (reads 0, writes ignored); *stat marks the read-only per-VF statistics.
+ * Returns false for an offset the VF does not have.
+ */
+static bool ix_vf_queue_reg(IX82599State *s, int vf, uint32_t addr,
+			    uint32_t *pf, bool *stat)
+{
+	int qpp = ix_qpp(s);
+	uint32_t q = (addr & 0xFFF) / 0x40;
+
+	*stat = true;
+	switch (addr) {		/* the statistics sit in queue 0's block */
+	case IX_VFGPRC:
+		*pf = IX_PVFGPRC(vf);
+		return true;
+	case IX_VFGORC_LSB:
+		*pf = IX_PVFGORC_LSB(vf);
+		return true;
+	case IX_VFGORC_MSB:
+		*pf = IX_PVFGORC_MSB(vf);
+		return true;
+	case IX_VFMPRC:
+		*pf = IX_PVFMPRC(vf);
+		return true;
+	case IX_VFGPTC:
+		*pf = IX_PVFGPTC(vf);
+		return true;
+	case IX_VFGOTC_LSB:
+		*pf = IX_PVFGOTC_LSB(vf);
+		return true;
+	case IX_VFGOTC_MSB:
+		*pf = IX_PVFGOTC_MSB(vf);
+		return true;
+	}
+	*stat = false;
+	if (!ix_vf_queue_field_ok(addr))
+		return false;
+	*pf = 0;
+	if (qpp && q < (uint32_t)qpp) {
+		q += vf * qpp;
+		*pf = (addr >= 0x2000 ? IX_TXQ_BASE(q) : IX_RXQ_BASE(q)) +
+		      (addr & 0x3F);
+	}
+	return true;
+}
+
 static uint64_t ix_vf_read(void *opaque, hwaddr addr, unsigned size)
 {
 	int vf;
 	IX82599State *s = ix_vf_pf(opaque, &vf);
 	struct ix_vf *f = &s->vf[vf];
-	bool handled;
+	bool handled, stat;
 	uint32_t r;
 
 	if (size != 4 || (addr & 3)) {
@@ -185,12 +200,8 @@ static uint64_t ix_vf_read(void *opaque, hwaddr addr, unsigned size)
 	if (addr >= IX_VFMBMEM && addr < IX_VFMBMEM + 4 * IX_MBX_WORDS)
 		return ix_get(s, IX_PFMBMEM(vf) + addr - IX_VFMBMEM);
 	if (addr >= 0x1000 && addr < 0x3000) {
-		if (!ix_vf_queue_field_ok(addr) && addr != IX_VFGPRC &&
-		    addr != IX_VFGORC_LSB && addr != IX_VFGORC_MSB &&
-		    addr != IX_VFMPRC && addr != IX_VFGPTC &&
-		    addr != IX_VFGOTC_LSB && addr != IX_VFGOTC_MSB)
+		if (!ix_vf_queue_reg(s, vf, addr, &r, &stat))
 			goto unmodeled;
-		r = ix_vf_queue_reg(s, vf, addr);
 		return r ? ix_reg_read(s, r) : 0;
 	}
 	if (addr >= 0x3000 && addr < 0x3300)
@@ -240,6 +251,7 @@ static void ix_vf_write(void *opaque, hwaddr addr, uint64_t val,
 	int vf;
 	IX82599State *s = ix_vf_pf(opaque, &vf);
 	struct ix_vf *f = &s->vf[vf];
+	bool stat;
 	uint32_t r;
 
 	if (size != 4 || (addr & 3)) {
@@ -251,9 +263,8 @@ static void ix_vf_write(void *opaque, hwaddr addr, uint64_t val,
 		return;
 	}
 	if (addr >= 0x1000 && addr < 0x3000) {
-		if (!ix_vf_queue_field_ok(addr))
+		if (!ix_vf_queue_reg(s, vf, addr, &r, &stat) || stat)
 			goto unmodeled;
-		r = ix_vf_queue_reg(s, vf, addr);
 		if (r)
 			ix_reg_write(s, r, val);
 		return;

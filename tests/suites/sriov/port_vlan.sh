@@ -11,14 +11,21 @@
 sriov_setup 2
 VF1=$(vf_ip 1)
 PV100_IP4=10.5.0.109
-# The peer's VLAN 100 interface lives alone in netns v100, so only VLAN 100
-# frames can reach that host.
-ip -n peer link add link "$PEER" name pv100 type vlan id 100
-ip netns add v100
-ip -n peer link set pv100 netns v100
-ip -n v100 addr add "$PV100_IP4/24" dev pv100
-ip -n v100 link set lo up
-ip -n v100 link set pv100 up
+# vlan_host NS IF VID NEWNS ADDR: a VLAN VID interface on IF (in netns NS),
+# moved alone into netns NEWNS with ADDR/24, so only frames of that VLAN can
+# reach that host (no weak-host answers from its parent).
+vlan_host() {
+	local ns=$1 ifc=$2 vid=$3 newns=$4 addr=$5 v=$4v$3
+	ip -n "$ns" link add link "$ifc" name "$v" type vlan id "$vid"
+	ip netns add "$newns"
+	ip -n "$ns" link set "$v" netns "$newns"
+	ip -n "$newns" addr add "$addr/24" dev "$v"
+	ip -n "$newns" link set lo up
+	ip -n "$newns" link set "$v" up
+}
+
+# The peer's VLAN 100 host.
+vlan_host peer "$PEER" 100 v100 "$PV100_IP4"
 
 # Before: VF1 is an untagged host like the others.
 ping_ok vf1 "$PEER_IP4" || die "VF1 cannot ping the untagged peer before the port VLAN"
@@ -52,12 +59,7 @@ expect_match "$out" " 10 received" "ping VLAN 100 host -> VF1"
 # inserts for VF1 is what its internal switch matches, and the unicast
 # stays off the wire.
 VF0V100_IP4=10.5.0.110
-ip -n vf0 link add link "${VF_IF[0]}" name vf0v100 type vlan id 100
-ip netns add vf0v
-ip -n vf0 link set vf0v100 netns vf0v
-ip -n vf0v addr add "$VF0V100_IP4/24" dev vf0v100
-ip -n vf0v link set lo up
-ip -n vf0v link set vf0v100 up
+vlan_host vf0 "${VF_IF[0]}" 100 vf0v "$VF0V100_IP4"
 wait_for "ping_ok vf1 $VF0V100_IP4 1" 10 || die "VF1 cannot reach VF0's VLAN 100 interface"
 out=$(ns_exec vf0v ping -c 5 -i 0.1 -W 2 "$VF1")
 expect_match "$out" " 5 received" "ping VF0's VLAN 100 interface -> VF1"
