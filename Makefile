@@ -2,18 +2,25 @@
 #
 # ixpf top-level Makefile.
 #
+#   make          build ixpf.ko in place against KDIR (default: the running
+#                 kernel's /lib/modules/$(uname -r)/build)
+#   make install  install it there (modules_install + depmod)
+#   make check    W=1 + sparse builds against both guest kernels and
+#                 checkpatch --strict; fails on any finding
 #   make test     everything CI needs on a fresh Debian 12: host packages,
 #                 QEMU with the ix82599 model, both guest kernels, then every
 #                 test on both kernels (tests/run). Narrow it down with
 #                 TESTS=<filter> and/or KERNEL=6.12|6.1.
 #   make qemu     build QEMU with the model (prints the binary's path)
 #   make kernels  fetch the guest kernels and build their initramfs
-#   make bench    benchmarks (none yet)
+#   make bench    ixpf vs upstream ixgbe on the same model, as ratios
+#                 (scripts/bench; KERNEL=6.1 for the other guest)
 #   make clean    remove build outputs in the checkout (not the cache)
 #   make clean-cache  remove $(IXPF_CACHE): QEMU builds, kernels, logs
 #
 # Heavy artefacts live outside the checkout in $(IXPF_CACHE), keyed by
-# their inputs, so repeated runs only redo what changed.
+# their inputs, so repeated runs only redo what changed. Tests build the
+# module per guest kernel themselves (scripts/build-module 6.12|6.1).
 
 IXPF_CACHE ?= $(HOME)/.cache/ixpf
 export IXPF_CACHE
@@ -21,13 +28,32 @@ export IXPF_CACHE
 TESTS ?=
 KERNEL ?=
 
-.PHONY: all help test qemu kernels host bench clean clean-cache
+KDIR ?= /lib/modules/$(shell uname -r)/build
+# The release the headers are for: Debian's 6.1 headers carry the upstream
+# version in include/config/kernel.release, so modules_install would pick
+# the wrong /lib/modules directory without it.
+KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)".*/\1/p' $(KDIR)/include/generated/utsrelease.h)
 
-# The kernel module build will take this slot; until then, say what exists.
-all: help
+.PHONY: all install check kdir help test qemu kernels host bench clean clean-cache
+
+all: kdir
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+install: all
+	$(MAKE) -C $(KDIR) M=$(CURDIR) KERNELRELEASE=$(KREL) modules_install
+	depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) -a $(KREL)
+
+kdir:
+	@test -f $(KDIR)/Makefile || { \
+		echo "no kernel build tree at $(KDIR): set KDIR=..., or build" \
+			"against a guest kernel with scripts/build-module 6.12|6.1" >&2; \
+		exit 1; }
+
+check: host
+	scripts/check-module
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,23p' Makefile | sed 's/^# \{0,1\}//'
 
 host:
 	scripts/setup-host
@@ -45,12 +71,16 @@ test: host
 	scripts/get-kernel 6.1 >/dev/null
 	tests/run $(if $(KERNEL),--kernel $(KERNEL)) $(TESTS)
 
-bench:
-	@echo "no benchmarks yet"
+bench: host
+	scripts/bench $(if $(KERNEL),--kernel $(KERNEL))
 
-# Module build outputs join this list when the Kbuild side lands.
+# kbuild's own clean needs KDIR; these are the files it leaves.
 clean:
-	rm -rf build
+	rm -rf build .tmp_versions
+	rm -f Module.symvers modules.order .module-common.o .*.cmd .cache.mk
+	find drivers include -type f \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name '.*.cmd' -o -name '*.order' -o -name '*.symvers' \
+		-o -name '*.a' -o -name '*.dwo' -o -name '*.su' \) -delete
 
 clean-cache:
 	rm -rf "$(IXPF_CACHE)"

@@ -27,3 +27,36 @@ ixpf_hash_files() {
 	(cd "$IXPF_TOP" && for f in "$@"; do printf '%s\n' "$f"; cat "$f"; done) |
 		sha256sum | cut -c1-16
 }
+
+# ixpf_module_sources: the kernel module's sources, relative to IXPF_TOP:
+# the top-level Kbuild and the C files, headers and Kbuild/Makefile files
+# under drivers/ and include/ (not *.mod.c, which an in-place build
+# generates).
+ixpf_module_sources() {
+	(cd "$IXPF_TOP" && {
+		echo Kbuild
+		find drivers include -type f \( -name '*.[ch]' -o -name Kbuild -o -name Makefile \) \
+			! -name '*.mod.c' ! -name '.*'
+	} | LC_ALL=C sort)
+}
+
+# ixpf_module_sync DEST: mirror those sources into DEST, for a build there
+# with `make -C <headers> M=DEST`. Only files whose content changed are
+# copied, so kbuild's timestamps stay meaningful and rebuilds incremental;
+# a source deleted from the checkout goes from DEST too.
+ixpf_module_sync() {
+	local dest=$1 f
+	local -A want=()
+	mkdir -p "$dest"
+	while read -r f; do
+		want[$f]=1
+		if ! cmp -s "$IXPF_TOP/$f" "$dest/$f"; then
+			mkdir -p "$(dirname "$dest/$f")"
+			cp "$IXPF_TOP/$f" "$dest/$f"
+		fi
+	done < <(ixpf_module_sources)
+	while read -r f; do
+		[ -n "${want[$f]:-}" ] || rm -f "$dest/$f"
+	done < <(cd "$dest" && find . -type f \( -name '*.[ch]' -o -name Kbuild -o -name Makefile \) \
+			! -name '*.mod.c' ! -name '.*' | sed 's#^\./##')
+}

@@ -3,9 +3,10 @@
  * Intel 82599 register map: offsets and fields shared by the ixpf driver,
  * the QEMU behavioural model and the test tools.
  *
- * Offsets are PF BAR0 byte offsets. Only plain integer constants and
- * function-like macros over integers: this file is compiled both in the
- * kernel and in QEMU.
+ * Offsets are PF BAR0 byte offsets. Only integer constants, macros over
+ * integers and static inline functions of unsigned int (where a macro would
+ * evaluate its argument twice): this file is compiled both in the kernel
+ * and in QEMU.
  */
 #ifndef IXPF_IX82599_REGS_H
 #define IXPF_IX82599_REGS_H
@@ -101,7 +102,12 @@
 #define IX_EIAC				0x00810
 #define IX_EITR_LO(i)			(0x00820 + 4 * (i))	/* i < 24 */
 #define IX_EITR_HI(i)			(0x12300 + 4 * ((i) - 24))
-#define IX_EITR(i)			((i) < 24 ? IX_EITR_LO(i) : IX_EITR_HI(i))
+static inline unsigned int ix_eitr(unsigned int i)
+{
+	return i < 24 ? IX_EITR_LO(i) : IX_EITR_HI(i);
+}
+
+#define IX_EITR(i)			ix_eitr(i)
 #define IX_EIMS				0x00880
 #define IX_EIMC				0x00888
 #define IX_EIAM				0x00890
@@ -260,8 +266,12 @@
 #define IX_TFCS				0x0CE00
 
 /* Receive */
-#define IX_RXQ_BASE(q)			((q) < 64 ? 0x01000 + 0x40 * (q) : \
-					 0x0D000 + 0x40 * ((q) - 64))
+static inline unsigned int ix_rxq_base(unsigned int q)
+{
+	return q < 64 ? 0x01000 + 0x40 * q : 0x0D000 + 0x40 * (q - 64);
+}
+
+#define IX_RXQ_BASE(q)			ix_rxq_base(q)
 #define IX_RDBAL(q)			(IX_RXQ_BASE(q) + 0x00)
 #define IX_RDBAH(q)			(IX_RXQ_BASE(q) + 0x04)
 #define IX_RDLEN(q)			(IX_RXQ_BASE(q) + 0x08)
@@ -319,8 +329,12 @@
 #define IX_RAH_LEGACY(n)		(0x05404 + 8 * (n))
 #define IX_PSRTYPE_LO(p)		(0x05480 + 4 * (p))	/* p < 16 */
 #define IX_PSRTYPE_HI(p)		(0x0EA00 + 4 * (p))
-#define IX_PSRTYPE(p)			((p) < 16 ? IX_PSRTYPE_LO(p) : \
-					 IX_PSRTYPE_HI(p))
+static inline unsigned int ix_psrtype(unsigned int p)
+{
+	return p < 16 ? IX_PSRTYPE_LO(p) : IX_PSRTYPE_HI(p);
+}
+
+#define IX_PSRTYPE(p)			ix_psrtype(p)
 #define IX_VT_CTL			0x051B0
 #define  IX_VT_CTL_VT_ENABLE		0x00000001
 #define  IX_VT_CTL_POOL_SHIFT		7

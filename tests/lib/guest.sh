@@ -18,6 +18,7 @@
 #   IXPF_KERNEL     kernel flavour (6.12, 6.1)   IXPF_KVER  expected uname -r
 #   IXPF_NICS       model instances (ix0..)      IXPF_MONITOR  1 with --monitor
 #   IXPF_NIC_MODEL  QEMU device of the instances (ix82599)
+# plus what the test's runner adds (vm-run --env), e.g. IXPF_PF_DRIVER.
 
 set -eEuo pipefail
 
@@ -313,12 +314,28 @@ set_link() { qemu_monitor "set_link ix$1 $2" >/dev/null; }
 # --- modules ----------------------------------------------------------------------
 
 # load_module NAME|PATH.ko [PARAMS...]: modprobe a guest kernel module, or
-# insmod a built .ko (e.g. the ixpf module from the checkout).
+# insmod a built .ko (e.g. ixpf, see ixpf_ko) after modprobe'ing the guest
+# kernel's modules it depends on (insmod does not resolve dependencies).
 load_module() {
-	local m=$1
+	local m=$1 dep
 	shift
 	case "$m" in
-	*.ko) insmod "$m" "$@" ;;
+	*.ko)
+		for dep in $(modinfo -F depends "$m" | tr ',' ' '); do
+			modprobe "$dep"
+		done
+		insmod "$m" "$@"
+		;;
 	*)    modprobe "$m" "$@" ;;
 	esac
+}
+
+# ixpf_ko: path of the ixpf module built for the running kernel. tests/run
+# builds it on the host before the tests (scripts/build-module), under the
+# checkout's build/, which the guest sees at the same path.
+ixpf_ko() {
+	local ko
+	ko=$IXPF_TOP/build/module/$(uname -r)/ixpf.ko
+	[ -f "$ko" ] || die "no $ko (build it on the host: scripts/build-module $IXPF_KERNEL)"
+	echo "$ko"
 }

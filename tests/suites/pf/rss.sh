@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# RSS: flows that differ only in their UDP ports are spread over ixgbe's Rx
-# queues by the Toeplitz hash and the redirection table.
+# drivers: ixgbe ixpf
+# RSS: flows that differ only in their UDP ports are spread over the PF
+# driver's Rx queues by the Toeplitz hash and the redirection table.
 . "$(dirname "$0")/common.bash" || exit 1
 
-ixgbe_up
+pf_up
 nq=$(ethtool -l "$IX" | awk '/^Current/ {c=1} c && /^Combined/ {print $2; exit}')
 expect_ge "$nq" 2 "combined channels"
 expect_match "$(ethtool -k "$IX")" "receive-hashing: on" "receive-hashing"

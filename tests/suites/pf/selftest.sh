@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # `ethtool -t offline` (register, EEPROM, interrupt, MAC loopback, link)
 # passes on the model, and the interface works again afterwards.
 . "$(dirname "$0")/common.bash" || exit 1
 
-ixgbe_up
+pf_up
 out=$(ethtool -t "$IX" offline) || die "ethtool -t failed: $out"
 echo "$out"
 expect_match "$out" "The test result is PASS" "self-test verdict"

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # 100 pings each way over IPv4 and IPv6, none lost; counters follow.
 . "$(dirname "$0")/common.bash" || exit 1
 
-ixgbe_up
+pf_up
 rx0=$(if_stat "$IX" rx_packets)
 tx0=$(if_stat "$IX" tx_packets)
 # the NIC's own good-packet counters (GPRC/GPTC), read through ethtool -S

@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# VLAN: ixgbe's VLAN 100 sub-interface talks to the peer's VLAN 100;
+# drivers: ixgbe ixpf
+# VLAN: the PF's VLAN 100 sub-interface talks to the peer's VLAN 100;
 # untagged and VLAN 200 traffic do not reach a host that only listens on
-# VLAN 100; and the NIC's VLAN filter keeps VLAN 200 away from ixgbe.
+# VLAN 100; and the NIC's VLAN filter keeps VLAN 200 away from the PF.
 . "$(dirname "$0")/common.bash" || exit 1
 
-ixgbe_up
+pf_up
 ip link add link "$IX" name ixv100 type vlan id 100
 ip addr add 10.82.100.1/24 dev ixv100
 ip link set ixv100 up
@@ -31,7 +32,7 @@ ns_exec v100 ip addr add 10.82.101.2/24 dev pv100
 n=$(capture_count v100 pv100 icmp ping -c 10 -i 0.05 -W 1 10.82.101.2)
 expect_eq "$n" 0 "untagged echo requests reaching the VLAN 100 host"
 
-# VLAN 200 from ixgbe: not for the VLAN 100 host either.
+# VLAN 200 from the PF: not for the VLAN 100 host either.
 ip link add link "$IX" name ixv200 type vlan id 200
 ip addr add 10.82.200.1/24 dev ixv200
 ip link set ixv200 up

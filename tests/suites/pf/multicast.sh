@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # Receive filters: a frame to a multicast group nobody joined is filtered by
 # the NIC; a joined group passes (MTA); with `promisc on` everything passes.
 . "$(dirname "$0")/common.bash" || exit 1
 
-ixgbe_up
+pf_up
 ip -n peer route add 224.0.0.0/4 dev "$PEER"
 
 # seen GROUP: datagrams to GROUP:9999 the host receives while the peer sends
