@@ -130,6 +130,7 @@ struct IX82599State {
 
 	/* Properties */
 	bool fail_unmodeled;	/* abort() on an unmodelled access (debug) */
+	bool eeprom_bad_checksum;	/* NVM checksum word off by one */
 };
 
 /* Where a received frame comes from. */

@@ -6,13 +6,44 @@
  * The image is what a backplane X520 without manageability firmware needs:
  * every section pointer is 0xFFFF (absent), so the checksum covers words
  * 0x00..0x3E only: word 0x3F = 0xBABA - sum(0x00..0x3E).
+ *
+ * The eeprom-bad-checksum property stores the correct checksum plus one
+ * instead, to show that a driver refuses a corrupt NVM as ixgbe does
+ * ("The EEPROM Checksum Is Not Valid").
  */
 #include "qemu/osdep.h"
 #include "ix82599.h"
 
-void ix_eeprom_build(IX82599State *s)
+/*
+ * The checksum rule of the 82599 NVM (ixgbe_calc_eeprom_checksum_generic):
+ * 0xBABA minus the sum of words 0x00..0x3E and of the sections that the
+ * pointers 0x03..0x0E name (the firmware pointer 0x0F is not covered). A
+ * section is its length word followed by that many words; a pointer or a
+ * length of 0 or 0xFFFF means there is none.
+ */
+static uint16_t ix_eeprom_checksum(const uint16_t *ee)
 {
 	uint16_t sum = 0;
+	uint32_t ptr, len, j;
+	int i;
+
+	for (i = 0; i < IX_EE_CHECKSUM; i++)
+		sum += ee[i];
+	for (i = IX_EE_PTR_FIRST; i < IX_EE_PTR_END; i++) {
+		ptr = ee[i];
+		if (ptr == 0 || ptr == 0xFFFF || ptr >= IX_EEPROM_WORDS)
+			continue;
+		len = ee[ptr];
+		if (len == 0 || len == 0xFFFF)
+			continue;
+		for (j = ptr + 1; j <= ptr + len && j < IX_EEPROM_WORDS; j++)
+			sum += ee[j];
+	}
+	return IX_EE_CHECKSUM_BASE - sum;
+}
+
+void ix_eeprom_build(IX82599State *s)
+{
 	int i;
 
 	for (i = 0; i < IX_EEPROM_WORDS; i++)
@@ -33,9 +64,9 @@ void ix_eeprom_build(IX82599State *s)
 	s->eeprom[IX_EE_ETRACK_LO] = 0x0551;
 	s->eeprom[IX_EE_ETRACK_HI] = 0x8000;
 
-	for (i = 0; i < IX_EE_CHECKSUM; i++)
-		sum += s->eeprom[i];
-	s->eeprom[IX_EE_CHECKSUM] = IX_EE_CHECKSUM_BASE - sum;
+	s->eeprom[IX_EE_CHECKSUM] = ix_eeprom_checksum(s->eeprom);
+	if (s->eeprom_bad_checksum)
+		s->eeprom[IX_EE_CHECKSUM]++;
 }
 
 /* EERD: a read completes inside the write that starts it. */

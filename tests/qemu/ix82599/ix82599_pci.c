@@ -184,6 +184,8 @@ static Property ix_properties[] = {
 	DEFINE_NIC_PROPERTIES(IX82599State, conf),
 	DEFINE_PROP_BOOL("x-abort-unmodeled", IX82599State, fail_unmodeled,
 			 false),
+	DEFINE_PROP_BOOL("eeprom-bad-checksum", IX82599State,
+			 eeprom_bad_checksum, false),
 	DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -35,7 +35,7 @@
 #define IXPF_MIN_RING		64
 #define IXPF_MAX_RING		4096
 #define IXPF_RING_ALIGN		8	/* RDLEN/TDLEN: 128-byte multiples */
-#define IXPF_RX_BUF_SIZE	PAGE_SIZE	/* one page per Rx descriptor */
+#define IXPF_RX_BUF_SIZE	2048	/* half a page per Rx descriptor */
 #define IXPF_RX_COPYBREAK	256
 #define IXPF_TX_WAKE_THRESH	(MAX_SKB_FRAGS + 4)
 #define IXPF_MAX_FRAME		9728	/* 82599 jumbo limit, CRC included */
@@ -92,9 +92,17 @@ struct ixpf_tx_buf {
 	bool is_page;			/* frag mapping (dma_unmap_page) */
 };
 
+/*
+ * Software state of one Rx descriptor slot: a page, DMA-mapped for as long
+ * as it stays on the ring, of which the slot hands the hardware one half
+ * (page_offset). pagecnt_bias counts the page references the driver still
+ * holds (see ixpf_ring.c).
+ */
 struct ixpf_rx_buf {
 	struct page *page;
 	dma_addr_t dma;
+	unsigned int page_offset;
+	unsigned int pagecnt_bias;
 };
 
 struct ixpf_ring_stats {
@@ -295,6 +303,8 @@ int ixpf_close(struct net_device *netdev);
 int ixpf_up(struct ixpf_adapter *a);		/* cfg_lock held */
 void ixpf_down(struct ixpf_adapter *a);	/* cfg_lock held */
 int ixpf_reinit(struct ixpf_adapter *a);	/* down, reset, up if running */
+/* ixpf_reinit() that also changes the queue count (RTNL held) */
+int ixpf_set_queue_count(struct ixpf_adapter *a, unsigned int num_queues);
 void ixpf_set_rx_mode(struct net_device *netdev);
 void ixpf_service_start(struct ixpf_adapter *a);
 void ixpf_service_stop(struct ixpf_adapter *a);

@@ -347,19 +347,6 @@ static void ixpf_get_channels(struct net_device *netdev,
 	ch->other_count = 1;
 }
 
-/* Switch to @n queues; the default RETA follows unless the user set one. */
-static void ixpf_set_num_queues(struct ixpf_adapter *a, unsigned int n)
-{
-	unsigned int i;
-
-	mutex_lock(&a->cfg_lock);
-	a->num_queues = n;
-	if (!netif_is_rxfh_configured(a->netdev))
-		for (i = 0; i < IXPF_RETA_SIZE; i++)
-			a->reta[i] = ethtool_rxfh_indir_default(i, n);
-	mutex_unlock(&a->cfg_lock);
-}
-
 static int ixpf_set_channels(struct net_device *netdev,
 			     struct ethtool_channels *ch)
 {
@@ -379,16 +366,12 @@ static int ixpf_set_channels(struct net_device *netdev,
 			if (a->reta[i] >= n)
 				return -EINVAL;
 
-	ixpf_set_num_queues(a, n);
-	if (!netif_running(netdev))
-		return 0;
-
-	err = ixpf_reinit(a);
+	/* the datapath is rebuilt with the new count (and reset) */
+	err = ixpf_set_queue_count(a, n);
 	if (err) {
 		netdev_err(netdev, "switching to %u queues failed (%d), restoring %u\n",
 			   n, err, old);
-		ixpf_set_num_queues(a, old);
-		if (ixpf_reinit(a))
+		if (ixpf_set_queue_count(a, old))
 			netdev_err(netdev, "could not restore the previous queues\n");
 	}
 	return err;

@@ -276,16 +276,29 @@ int ixpf_close(struct net_device *netdev)
 	return 0;
 }
 
-/* Full reset of the MAC, then the datapath again if it was running. */
-int ixpf_reinit(struct ixpf_adapter *a)
+/*
+ * Full reset of the MAC, then the datapath again if it was running, with
+ * @num_queues queue pairs. The queue count only changes while the
+ * datapath is down: every teardown loop walks the queues it was built with.
+ */
+static int __ixpf_reinit(struct ixpf_adapter *a, unsigned int num_queues)
 {
 	bool running = netif_running(a->netdev);
+	unsigned int i;
 	int err;
 
 	ASSERT_RTNL();
 	mutex_lock(&a->cfg_lock);
 	if (running)
 		ixpf_down(a);
+	if (num_queues != a->num_queues) {
+		a->num_queues = num_queues;
+		/* the default RETA follows; a user's was checked by the caller */
+		if (!netif_is_rxfh_configured(a->netdev))
+			for (i = 0; i < IXPF_RETA_SIZE; i++)
+				a->reta[i] = ethtool_rxfh_indir_default(i,
+									num_queues);
+	}
 	set_bit(IXPF_RESETTING, a->state);
 	err = ixpf_hw_reset(a);
 	if (!err)
@@ -299,6 +312,16 @@ int ixpf_reinit(struct ixpf_adapter *a)
 	if (err)
 		netdev_err(a->netdev, "reinitialisation failed: %d\n", err);
 	return err;
+}
+
+int ixpf_reinit(struct ixpf_adapter *a)
+{
+	return __ixpf_reinit(a, a->num_queues);
+}
+
+int ixpf_set_queue_count(struct ixpf_adapter *a, unsigned int num_queues)
+{
+	return __ixpf_reinit(a, num_queues);
 }
 
 static void ixpf_reset_task(struct work_struct *work)

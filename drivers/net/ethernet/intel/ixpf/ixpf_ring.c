@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ixpf: descriptor rings. Advanced descriptors on both sides; Rx buffers
- * are whole pages (one per descriptor), small frames are copied out so
- * their page stays on the ring; Tx uses one context descriptor per frame
- * that needs checksum, TSO or VLAN insertion.
+ * are half pages that stay DMA-mapped while on the ring (see "Rx buffers"),
+ * small frames are copied out so their buffer stays as it is; Tx uses one
+ * context descriptor per frame that needs checksum, TSO or VLAN insertion.
  */
 #include <linux/etherdevice.h>
 #include <linux/interrupt.h>
@@ -131,24 +131,84 @@ fail:
 
 /* ---- Rx buffers -------------------------------------------------------- */
 
+/*
+ * Each Rx slot owns a page, mapped once when it is allocated and unmapped
+ * only when the page leaves the ring: with an IOMMU every map and unmap is
+ * costly. The slot gives the hardware one half of the page at a time
+ * (IXPF_RX_BUF_SIZE bytes, what SRRCTL announces; a longer frame spans
+ * several descriptors). A frame's half goes to the stack as a page
+ * fragment and the slot flips to the other half, which it may do only if
+ * the stack has released that half by then; otherwise the page is unmapped
+ * and left to the stack, and the next refill of the slot allocates a new
+ * one. Frames up to IXPF_RX_COPYBREAK bytes are copied and the half stays.
+ *
+ * The driver takes IXPF_RX_BIAS references on a new page at once and
+ * counts what it has left in pagecnt_bias, so handing a half out is a
+ * decrement of that field instead of an atomic get_page(); references
+ * beyond the bias (page_ref_count() - pagecnt_bias) are the stack's.
+ *
+ * The mapping skips the CPU syncs (DMA_ATTR_SKIP_CPU_SYNC): a half is
+ * synced for the device when it is given to the hardware and for the CPU
+ * over the bytes received, nothing else.
+ */
+#define IXPF_RX_TRUESIZE	(PAGE_SIZE / 2)	/* one half: what an skb holds */
+#define IXPF_RX_BIAS		USHRT_MAX
+
 static bool ixpf_rx_buf_alloc(struct ixpf_ring *r, struct ixpf_rx_buf *b)
 {
 	struct page *page;
 	dma_addr_t dma;
 
+	BUILD_BUG_ON(IXPF_RX_BUF_SIZE > IXPF_RX_TRUESIZE);
 	if (b->page)
 		return true;
 	page = dev_alloc_page();
 	if (unlikely(!page))
 		return false;
-	dma = dma_map_page(r->dev, page, 0, IXPF_RX_BUF_SIZE, DMA_FROM_DEVICE);
+	dma = dma_map_page_attrs(r->dev, page, 0, PAGE_SIZE, DMA_FROM_DEVICE,
+				 DMA_ATTR_SKIP_CPU_SYNC);
 	if (unlikely(dma_mapping_error(r->dev, dma))) {
 		__free_page(page);
 		return false;
 	}
+	page_ref_add(page, IXPF_RX_BIAS - 1);
 	b->page = page;
 	b->dma = dma;
+	b->page_offset = 0;
+	b->pagecnt_bias = IXPF_RX_BIAS;
 	return true;
+}
+
+/* The page leaves the ring: unmap it and drop the references still held. */
+static void ixpf_rx_buf_release(struct ixpf_ring *r, struct ixpf_rx_buf *b)
+{
+	dma_unmap_page_attrs(r->dev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE,
+			     DMA_ATTR_SKIP_CPU_SYNC);
+	__page_frag_cache_drain(b->page, b->pagecnt_bias);
+	b->page = NULL;
+}
+
+/*
+ * The half at b->page_offset has just been put in an skb that the stack
+ * has not seen yet: that skb holds one reference. Flip to the other half
+ * if nobody else holds one, else let the page go. Remote-node and
+ * pfmemalloc pages are not kept.
+ */
+static void ixpf_rx_buf_flip(struct ixpf_ring *r, struct ixpf_rx_buf *b)
+{
+	struct page *page = b->page;
+
+	b->pagecnt_bias--;
+	if (unlikely(!dev_page_is_reusable(page) ||
+		     page_ref_count(page) - b->pagecnt_bias > 1)) {
+		ixpf_rx_buf_release(r, b);
+		return;
+	}
+	b->page_offset ^= IXPF_RX_TRUESIZE;
+	if (unlikely(b->pagecnt_bias == 1)) {
+		page_ref_add(page, IXPF_RX_BIAS - 1);
+		b->pagecnt_bias = IXPF_RX_BIAS;
+	}
 }
 
 /* Give up to @n descriptors back to the hardware. */
@@ -167,8 +227,12 @@ static void ixpf_rx_refill(struct ixpf_ring *r, u16 n)
 			u64_stats_update_end(&r->stats->syncp);
 			break;
 		}
+		dma_sync_single_range_for_device(r->dev, b->dma,
+						 b->page_offset,
+						 IXPF_RX_BUF_SIZE,
+						 DMA_FROM_DEVICE);
 		d = (union ixpf_rx_desc *)r->desc + i;
-		d->read.pkt_addr = cpu_to_le64(b->dma);
+		d->read.pkt_addr = cpu_to_le64(b->dma + b->page_offset);
 		d->read.hdr_addr = 0;
 		if (++i == r->count)
 			i = 0;
@@ -194,12 +258,8 @@ static void ixpf_rx_ring_clean(struct ixpf_ring *r)
 		return;
 	for (i = 0; i < r->count; i++) {
 		b = &r->rx_buf[i];
-		if (!b->page)
-			continue;
-		dma_unmap_page(r->dev, b->dma, IXPF_RX_BUF_SIZE,
-			       DMA_FROM_DEVICE);
-		__free_page(b->page);
-		b->page = NULL;
+		if (b->page)
+			ixpf_rx_buf_release(r, b);
 	}
 	r->next_to_use = 0;
 	r->next_to_clean = 0;
@@ -338,6 +398,19 @@ void ixpf_rings_configure(struct ixpf_adapter *a)
 	ixpf_hw_rx_enable(a, true);
 }
 
+/* Poll @reg until @bit is clear: up to 10 ms, as for enabling. */
+static int ixpf_queue_wait_clear(struct ixpf_adapter *a, u32 reg, u32 bit)
+{
+	int tries;
+
+	for (tries = 0; tries < 10; tries++) {
+		if (!(ixpf_rd(a, reg) & bit) || ixpf_removed(a))
+			return 0;
+		usleep_range(1000, 2000);
+	}
+	return -ETIMEDOUT;
+}
+
 void ixpf_rings_stop(struct ixpf_adapter *a)
 {
 	unsigned int i;
@@ -348,8 +421,15 @@ void ixpf_rings_stop(struct ixpf_adapter *a)
 		ixpf_wr(a, IX_TXDCTL(i), IX_TXDCTL_SWFLSH);
 	}
 	ixpf_flush(a);
-	/* let DMA in flight finish before buffers are unmapped */
-	usleep_range(10000, 20000);
+	/*
+	 * A queue stops once its ENABLE bit reads back clear (datasheet
+	 * 4.6.7.1); only then may its buffers be unmapped.
+	 */
+	for (i = 0; i < a->num_queues; i++) {
+		if (ixpf_queue_wait_clear(a, IX_RXDCTL(i), IX_RXDCTL_ENABLE) ||
+		    ixpf_queue_wait_clear(a, IX_TXDCTL(i), IX_TXDCTL_ENABLE))
+			netdev_err(a->netdev, "queue %u did not stop\n", i);
+	}
 }
 
 /* ---- transmit ---------------------------------------------------------- */
@@ -722,29 +802,40 @@ static struct sk_buff *ixpf_rx_add(struct ixpf_ring *r, struct sk_buff *skb,
 				   bool eop)
 {
 	struct napi_struct *napi = &r->qv->napi;
-	void *va = page_address(b->page);
+	void *va = page_address(b->page) + b->page_offset;
 
-	dma_sync_single_for_cpu(r->dev, b->dma, len, DMA_FROM_DEVICE);
+	dma_sync_single_range_for_cpu(r->dev, b->dma, b->page_offset, len,
+				      DMA_FROM_DEVICE);
 
 	if (!skb && eop && len <= IXPF_RX_COPYBREAK) {
-		/* small frame: copy it and keep the page on the ring */
+		/* small frame: copy it, the half stays on the ring */
 		skb = napi_alloc_skb(napi, len);
 		if (skb)
 			skb_put_data(skb, va, len);
-		dma_sync_single_for_device(r->dev, b->dma, len,
-					   DMA_FROM_DEVICE);
 		return skb;
 	}
 	if (!skb) {
+		net_prefetch(va);
 		skb = napi_alloc_skb(napi, IXPF_RX_HDR_LEN);
 		if (!skb)
 			return NULL;
 	}
-	dma_unmap_page(r->dev, b->dma, IXPF_RX_BUF_SIZE, DMA_FROM_DEVICE);
-	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, b->page, 0, len,
-			IXPF_RX_BUF_SIZE);
-	b->page = NULL;
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, b->page,
+			b->page_offset, len, IXPF_RX_TRUESIZE);
+	ixpf_rx_buf_flip(r, b);
 	return skb;
+}
+
+/* Drop the frame being assembled (if any), counting it. */
+static void ixpf_rx_drop(struct ixpf_ring *r, struct sk_buff *skb,
+			 bool alloc_fail)
+{
+	u64_stats_update_begin(&r->stats->syncp);
+	if (alloc_fail)
+		r->stats->alloc_fail++;
+	r->stats->dropped++;
+	u64_stats_update_end(&r->stats->syncp);
+	dev_kfree_skb(skb);
 }
 
 static int ixpf_clean_rx(struct ixpf_ring *r, int budget)
@@ -774,7 +865,15 @@ static int ixpf_clean_rx(struct ixpf_ring *r, int budget)
 		cleaned++;
 
 		if (unlikely(r->rx_discard)) {
-			/* rest of a frame already dropped; page stays */
+			/* rest of a frame already dropped; the half stays */
+			r->rx_discard = !eop;
+			continue;
+		}
+		if (unlikely(len > IXPF_RX_BUF_SIZE ||
+			     (skb && skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS))) {
+			/* not a frame the ring was set up for: drop it */
+			ixpf_rx_drop(r, skb, false);
+			skb = NULL;
 			r->rx_discard = !eop;
 			continue;
 		}
@@ -782,12 +881,8 @@ static int ixpf_clean_rx(struct ixpf_ring *r, int budget)
 			struct sk_buff *n = ixpf_rx_add(r, skb, b, len, eop);
 
 			if (!n) {
-				/* no memory: drop the frame, keep the page */
-				u64_stats_update_begin(&r->stats->syncp);
-				r->stats->alloc_fail++;
-				r->stats->dropped++;
-				u64_stats_update_end(&r->stats->syncp);
-				dev_kfree_skb(skb);
+				/* no memory: drop the frame, keep the half */
+				ixpf_rx_drop(r, skb, true);
 				skb = NULL;
 				r->rx_discard = !eop;
 				continue;
@@ -804,9 +899,12 @@ static int ixpf_clean_rx(struct ixpf_ring *r, int budget)
 		}
 		/* paged frame: pull the headers into the linear part */
 		if (!skb_headlen(skb)) {
-			hlen = eth_get_headlen(r->netdev,
-					       skb_frag_address(&skb_shinfo(skb)->frags[0]),
-					       IXPF_RX_HDR_LEN);
+			const skb_frag_t *f0 = &skb_shinfo(skb)->frags[0];
+
+			hlen = eth_get_headlen(r->netdev, skb_frag_address(f0),
+					       min_t(unsigned int,
+						     skb_frag_size(f0),
+						     IXPF_RX_HDR_LEN));
 			__pskb_pull_tail(skb, max_t(unsigned int, hlen, ETH_HLEN));
 		}
 		ixpf_rx_offloads(r, d, staterr, skb);
