@@ -8,7 +8,7 @@
 # lines; scripts/bench turns them into ixpf/ixgbe ratios.
 . "$(dirname "$0")/../lib/guest.sh" || exit 1
 
-ROUNDS=${IXPF_BENCH_ROUNDS:-3}
+ROUNDS=${IXPF_BENCH_ROUNDS:-5}
 SIZE=32M
 IX_IP4=10.82.0.1
 PEER_IP4=10.82.0.2

@@ -198,6 +198,8 @@ static int ixpf_restart(struct ixpf_adapter *a)
 
 	rtnl_lock();
 	mutex_lock(&a->cfg_lock);
+	/* reads of all ones during the reset may have marked it gone */
+	WRITE_ONCE(a->hw_addr, a->bar0);
 	err = ixpf_hw_reset(a);
 	if (!err)
 		err = ixpf_hw_init(a);
