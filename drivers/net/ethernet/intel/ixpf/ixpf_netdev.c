@@ -222,7 +222,12 @@ int ixpf_up(struct ixpf_adapter *a)
 	for (i = 0; i < a->num_queues; i++)
 		napi_enable(&a->qv[i]->napi);
 	ixpf_irq_enable(a);
-	netif_tx_start_all_queues(nd);
+	/*
+	 * Wake, not start: frames queued in the qdiscs across a reinit
+	 * (ethtool -L/-G, FLR) need the qdiscs rescheduled, or a TCP flow
+	 * whose segments sit there (TSQ) waits forever.
+	 */
+	netif_tx_wake_all_queues(nd);
 	a->link_up = false;
 	a->link_speed = SPEED_UNKNOWN;
 	ixpf_check_link(a);
