@@ -377,16 +377,10 @@ static int ixpf_set_channels(struct net_device *netdev,
 	return err;
 }
 
-static u64 ixpf_rss_fields(struct ixpf_adapter *a, u32 flow_type)
+/* Flows the 82599 hashes on their IP addresses only (MRQC has no L4 bit) */
+static bool ixpf_rss_ip_only(u32 flow_type)
 {
 	switch (flow_type) {
-	case TCP_V4_FLOW:
-	case TCP_V6_FLOW:
-		return IXPF_RXH_IP_L4;
-	case UDP_V4_FLOW:
-		return a->rss_udp4 ? IXPF_RXH_IP_L4 : IXPF_RXH_IP;
-	case UDP_V6_FLOW:
-		return a->rss_udp6 ? IXPF_RXH_IP_L4 : IXPF_RXH_IP;
 	case SCTP_V4_FLOW:
 	case AH_ESP_V4_FLOW:
 	case AH_V4_FLOW:
@@ -397,9 +391,24 @@ static u64 ixpf_rss_fields(struct ixpf_adapter *a, u32 flow_type)
 	case AH_V6_FLOW:
 	case ESP_V6_FLOW:
 	case IPV6_FLOW:
-		return IXPF_RXH_IP;
+		return true;
 	default:
-		return 0;
+		return false;
+	}
+}
+
+static u64 ixpf_rss_fields(struct ixpf_adapter *a, u32 flow_type)
+{
+	switch (flow_type) {
+	case TCP_V4_FLOW:
+	case TCP_V6_FLOW:
+		return IXPF_RXH_IP_L4;
+	case UDP_V4_FLOW:
+		return a->rss_udp4 ? IXPF_RXH_IP_L4 : IXPF_RXH_IP;
+	case UDP_V6_FLOW:
+		return a->rss_udp6 ? IXPF_RXH_IP_L4 : IXPF_RXH_IP;
+	default:
+		return ixpf_rss_ip_only(flow_type) ? IXPF_RXH_IP : 0;
 	}
 }
 
@@ -454,19 +463,10 @@ static int ixpf_set_rss_fields(struct ixpf_adapter *a,
 	case UDP_V6_FLOW:
 		udp = &a->rss_udp6;
 		break;
-	case SCTP_V4_FLOW:
-	case AH_ESP_V4_FLOW:
-	case AH_V4_FLOW:
-	case ESP_V4_FLOW:
-	case IPV4_FLOW:
-	case SCTP_V6_FLOW:
-	case AH_ESP_V6_FLOW:
-	case AH_V6_FLOW:
-	case ESP_V6_FLOW:
-	case IPV6_FLOW:
-		return l4 ? -EINVAL : 0;
 	default:
-		return -EINVAL;
+		if (!ixpf_rss_ip_only(flow))
+			return -EINVAL;
+		return l4 ? -EINVAL : 0;
 	}
 
 	if (*udp == l4)

@@ -313,11 +313,27 @@ void ixpf_rings_clean(struct ixpf_adapter *a)
 
 /* ---- hardware programming ---------------------------------------------- */
 
+/*
+ * A queue's ENABLE bit (RXDCTL/TXDCTL) reads back the state the queue has
+ * reached (datasheet 4.6.7.1): poll for @set up to ~10 ms. Buffers of a
+ * stopping queue may be unmapped only once it reads back clear.
+ */
+static int ixpf_queue_wait(struct ixpf_adapter *a, u32 reg, u32 bit, bool set)
+{
+	int tries;
+
+	for (tries = 0; tries < 10; tries++) {
+		if (!!(ixpf_rd(a, reg) & bit) == set || ixpf_removed(a))
+			return 0;
+		usleep_range(1000, 2000);
+	}
+	return -ETIMEDOUT;
+}
+
 static void ixpf_tx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 {
 	unsigned int q = r->index;
 	u32 txdctl;
-	int tries;
 
 	ixpf_wr(a, IX_TXDCTL(q), 0);
 	ixpf_flush(a);
@@ -334,19 +350,14 @@ static void ixpf_tx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 	/* prefetch at 32 free descriptors, host threshold 1, WTHRESH 0 */
 	txdctl = IX_TXDCTL_ENABLE | 32 | (1 << 8);
 	ixpf_wr(a, IX_TXDCTL(q), txdctl);
-	for (tries = 0; tries < 10; tries++) {
-		if (ixpf_rd(a, IX_TXDCTL(q)) & IX_TXDCTL_ENABLE)
-			return;
-		usleep_range(1000, 2000);
-	}
-	netdev_err(a->netdev, "Tx queue %u did not enable\n", q);
+	if (ixpf_queue_wait(a, IX_TXDCTL(q), IX_TXDCTL_ENABLE, true))
+		netdev_err(a->netdev, "Tx queue %u did not enable\n", q);
 }
 
 static void ixpf_rx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 {
 	unsigned int q = r->index;
 	u32 rxdctl;
-	int tries;
 
 	ixpf_wr(a, IX_RXDCTL(q), 0);
 	ixpf_flush(a);
@@ -370,12 +381,7 @@ static void ixpf_rx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 	if (a->netdev->features & NETIF_F_HW_VLAN_CTAG_RX)
 		rxdctl |= IX_RXDCTL_VME;
 	ixpf_wr(a, IX_RXDCTL(q), rxdctl);
-	for (tries = 0; tries < 10; tries++) {
-		if (ixpf_rd(a, IX_RXDCTL(q)) & IX_RXDCTL_ENABLE)
-			break;
-		usleep_range(1000, 2000);
-	}
-	if (tries == 10)
+	if (ixpf_queue_wait(a, IX_RXDCTL(q), IX_RXDCTL_ENABLE, true))
 		netdev_err(a->netdev, "Rx queue %u did not enable\n", q);
 	ixpf_rx_refill(r, ixpf_unused(r));
 }
@@ -398,19 +404,6 @@ void ixpf_rings_configure(struct ixpf_adapter *a)
 	ixpf_hw_rx_enable(a, true);
 }
 
-/* Poll @reg until @bit is clear: up to 10 ms, as for enabling. */
-static int ixpf_queue_wait_clear(struct ixpf_adapter *a, u32 reg, u32 bit)
-{
-	int tries;
-
-	for (tries = 0; tries < 10; tries++) {
-		if (!(ixpf_rd(a, reg) & bit) || ixpf_removed(a))
-			return 0;
-		usleep_range(1000, 2000);
-	}
-	return -ETIMEDOUT;
-}
-
 void ixpf_rings_stop(struct ixpf_adapter *a)
 {
 	unsigned int i;
@@ -421,13 +414,9 @@ void ixpf_rings_stop(struct ixpf_adapter *a)
 		ixpf_wr(a, IX_TXDCTL(i), IX_TXDCTL_SWFLSH);
 	}
 	ixpf_flush(a);
-	/*
-	 * A queue stops once its ENABLE bit reads back clear (datasheet
-	 * 4.6.7.1); only then may its buffers be unmapped.
-	 */
 	for (i = 0; i < a->num_queues; i++) {
-		if (ixpf_queue_wait_clear(a, IX_RXDCTL(i), IX_RXDCTL_ENABLE) ||
-		    ixpf_queue_wait_clear(a, IX_TXDCTL(i), IX_TXDCTL_ENABLE))
+		if (ixpf_queue_wait(a, IX_RXDCTL(i), IX_RXDCTL_ENABLE, false) ||
+		    ixpf_queue_wait(a, IX_TXDCTL(i), IX_TXDCTL_ENABLE, false))
 			netdev_err(a->netdev, "queue %u did not stop\n", i);
 	}
 }
