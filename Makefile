@@ -2,6 +2,9 @@
 #
 # ixpf top-level Makefile.
 #
+#   make demo     start here: on a fresh Debian 12, set up what `make test`
+#                 needs, then boot one guest on the 82599 model that walks
+#                 through SR-IOV with ixpf step by step (scripts/demo)
 #   make          build ixpf.ko in place against KDIR (default: the running
 #                 kernel's /lib/modules/$(uname -r)/build)
 #   make install  install it there (modules_install + depmod)
@@ -34,7 +37,7 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 # the wrong /lib/modules directory without it.
 KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)".*/\1/p' $(KDIR)/include/generated/utsrelease.h)
 
-.PHONY: all install check kdir help test qemu kernels host bench clean clean-cache
+.PHONY: all install check kdir help demo test qemu kernels host bench clean clean-cache
 
 all: kdir
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
@@ -53,7 +56,7 @@ check: host
 	scripts/check-module
 
 help:
-	@sed -n '3,23p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,26p' Makefile | sed 's/^# \{0,1\}//'
 
 host:
 	scripts/setup-host
@@ -64,6 +67,10 @@ qemu: host
 kernels: host
 	scripts/get-kernel 6.12
 	scripts/get-kernel 6.1
+
+# scripts/demo runs setup-host and the rest itself, so it works on its own too.
+demo:
+	scripts/demo
 
 test: host
 	scripts/build-qemu >/dev/null

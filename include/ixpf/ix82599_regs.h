@@ -117,6 +117,8 @@ static inline unsigned int ix_eitr(unsigned int i)
 #define  IX_GPIE_OCD			0x00000020
 #define  IX_GPIE_EIMEN			0x00000040
 #define  IX_GPIE_VTMODE_MASK		0x0000C000
+#define  IX_GPIE_VTMODE_32		0x00008000	/* 32 pools x 4 queues */
+#define  IX_GPIE_VTMODE_64		0x0000C000	/* 64 pools x 2 queues */
 #define  IX_GPIE_EIAME			0x40000000
 #define  IX_GPIE_PBA_SUPPORT		0x80000000
 #define IX_IVAR(i)			(0x00900 + 4 * (i))	/* 64 */
@@ -348,6 +350,8 @@ static inline unsigned int ix_psrtype(unsigned int p)
 #define IX_MRQC				0x05818
 #define  IX_MRQC_MRQE_MASK		0x0000000F
 #define  IX_MRQC_RSSEN			0x00000001
+#define  IX_MRQC_VMDQ_RSS_32		0x0000000A	/* 32 pools with RSS */
+#define  IX_MRQC_VMDQ_RSS_64		0x0000000B	/* 64 pools with RSS */
 #define  IX_MRQC_RSS_IPV4_TCP		0x00010000
 #define  IX_MRQC_RSS_IPV4		0x00020000
 #define  IX_MRQC_RSS_IPV6_TCP		0x00200000
@@ -432,6 +436,9 @@ static inline unsigned int ix_psrtype(unsigned int p)
 #define IX_DTXMXSZRQ			0x08100
 #define IX_VFTE(i)			(0x08110 + 4 * (i))
 #define IX_MTQC				0x08120
+#define  IX_MTQC_VT_ENA			0x00000002
+#define  IX_MTQC_32VF			0x00000008	/* 4 Tx queues per pool */
+#define  IX_MTQC_64VF			0x00000004	/* 2 Tx queues per pool */
 #define IX_PFVFSPOOF(i)			(0x08200 + 4 * (i))
 #define IX_PFDTXGSWC			0x08220
 #define  IX_PFDTXGSWC_VT_LBEN		0x00000001
@@ -464,6 +471,7 @@ static inline unsigned int ix_psrtype(unsigned int p)
 #define IX_RTRPT4C(i)			(0x02140 + 4 * (i))
 #define IX_RTRPT4S(i)			(0x02160 + 4 * (i))
 #define IX_RTTDCS			0x04900
+#define  IX_RTTDCS_ARBDIS		0x00000040
 #define IX_RTTDQSEL			0x04904
 #define IX_RTTDT1C			0x04908
 #define IX_RTTDT1S			0x0490C

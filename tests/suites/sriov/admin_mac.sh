@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # An administrator's VF MAC (`ip link set PF vf 0 mac M`) is read back by
 # `ip link show PF` and, once the VF driver is reloaded (unbind/bind), is
 # the VF netdev's address and the one it uses on the wire; the untrusted

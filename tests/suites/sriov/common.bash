@@ -22,9 +22,15 @@ VF_PCI=()
 # pf_up: bind ixgbe, bring the PF and the peer (netns peer) up with
 # addresses and wait for the PF's carrier. The PF must be up before VFs
 # are enabled: ixgbevf cannot reset while the PF is down.
+PF_DRIVER=${IXPF_PF_DRIVER:-ixgbe}
+
 pf_up() {
-	load_module ixgbe
-	wait_netdev 8086:10f7 || die "ixgbe did not create a netdev for 8086:10f7"
+	if [ "$PF_DRIVER" = ixpf ]; then
+		load_module "$(ixpf_ko)"
+	else
+		load_module ixgbe
+	fi
+	wait_netdev 8086:10f7 || die "$PF_DRIVER did not create a netdev for 8086:10f7"
 	PF_PCI=$(ix_pci 0)
 	PF=$(ix_netdev 0)
 	PEER=$(peer_if)

@@ -1,12 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# vm-run: --timeout 600
+# drivers: ixgbe ixpf
+# vm-run: --timeout 900
 # `sriov_numvfs = N` makes N 8086:10ED functions appear, ixgbevf binds each
 # without an error or warning and each gets link once up; `sriov_numvfs = 0`
 # removes them all, again without complaint. N = 4 runs the pools in 32-pool
-# mode (4 queues per pool), N = 40 in 64-pool mode (2 queues per pool); the
-# first and the last VF of each pass traffic, which only works if the model
-# maps their queues for that mode.
+# mode (4 queues per pool), N = 63 (the most) in 64-pool mode (2 queues per
+# pool), twice, so `echo 0` and again 63 is covered; the first and the last
+# VF of each pass traffic, which only works if the model maps their queues
+# for that mode.
 . "$(dirname "$0")/common.bash"
 
 pf_up
@@ -68,4 +70,5 @@ check_enable() {
 }
 
 check_enable 4
-check_enable 40
+check_enable 63
+check_enable 63

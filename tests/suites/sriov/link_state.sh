@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # Admin link state: `ip link set PF vf 2 state disable` takes VF2's link
 # down and its traffic stops (both ways), the other VFs are unaffected;
 # `state auto` gives VF2 its link and traffic back. Done twice, since the

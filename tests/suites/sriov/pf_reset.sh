@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # PF down/up with VFs up: every VF is reset by the PF (CTS cleared, VF
 # resets and renegotiates) and passes traffic again within 10 s of the PF
 # coming back; the PF itself and VF<->VF switching work again too.

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # Port VLAN: after `ip link set PF vf 1 vlan 100 qos 3` the NIC tags VF1's
 # untagged traffic with VLAN 100, priority 3: it reaches the peer's VLAN 100
 # interface (the tag is visible on the peer's parent interface) and no

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # Anti-spoofing: with spoofchk on (the default) frames VF0 sends with a
 # forged source MAC, or tagged with a VLAN VF0 was not given, never reach
 # the peer, and the PF's watchdog reports them ("N Spoofed packets

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # Two VFs, the PF and the virtio-net peer, each in its own stack: ping and
 # a 16 MiB TCP transfer (sha256 checked) work in both directions between
 # VF0 and VF1 (the model's internal switch), between a VF and the PF (also

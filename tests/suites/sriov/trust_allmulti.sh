@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # All-multicast needs trust: an untrusted VF that turns allmulticast on
 # still only receives the groups it joined (the PF caps its request at
 # MULTI); `ip link set PF vf 1 trust on` resets the VF, which asks again

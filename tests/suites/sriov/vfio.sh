@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# drivers: ixgbe ixpf
 # A VF can be handed to userspace: it sits alone in its IOMMU group (the
 # guest runs with the emulated intel-iommu), binds to vfio-pci, and its
 # group and device open through VFIO (BAR sizes, IDs, VF link register,

@@ -27,6 +27,8 @@
 
 #include <ixpf/ix82599_regs.h>
 
+struct ixpf_adapter;
+
 #define IXPF_DRV_NAME		"ixpf"
 
 #define IXPF_MAX_QUEUES		16	/* RSS spreads over 16 queues at most */
@@ -126,7 +128,8 @@ struct ixpf_ring {
 	dma_addr_t desc_dma;
 	unsigned int size;		/* bytes of descriptor memory */
 	u16 count;			/* descriptors */
-	u16 index;			/* queue number in the hardware */
+	u16 index;			/* netdev queue number */
+	u16 reg_idx;			/* hardware queue: PF pool base + index */
 	u16 next_to_use;
 	u16 next_to_clean;
 	u8 __iomem *tail;		/* RDT/TDT */
@@ -187,12 +190,16 @@ struct ixpf_adapter {
 	struct mutex cfg_lock;
 
 	/*
-	 * filter_lock protects the receive filter tables (RAR, MTA, VFTA
-	 * shadow, FCTRL) which ndo_set_rx_mode updates in atomic context.
+	 * filter_lock protects the receive filter tables (RAR, MTA, VFTA,
+	 * VLVF, FCTRL and their shadows). ndo_set_rx_mode updates them in
+	 * atomic context and VF messages from the interrupt handler, so it
+	 * is taken with interrupts off (spin_lock_irqsave).
 	 */
 	spinlock_t filter_lock;
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
-	u32 mta_shadow[IX_NUM_MTA];
+	u32 mta_shadow[IX_NUM_MTA];	/* what the MTA holds */
+	u32 pf_mta[IX_NUM_MTA];		/* the PF's own hashes */
+	u32 vf_mta[IX_NUM_MTA];		/* the VFs' hashes, ORed in */
 
 	/* queues and vectors */
 	unsigned int num_queues;	/* active queue pairs */
@@ -213,6 +220,17 @@ struct ixpf_adapter {
 	struct ixpf_ring_stats rx_stats[IXPF_MAX_QUEUES];
 	bool irqs_requested;		/* queue vectors */
 	bool other_requested;
+
+	/*
+	 * SR-IOV (ixpf_sriov.c, ixpf_vf.h): VFs take pools 0..num_vfs-1 and
+	 * the PF the pool after them, whose first queue is queue_base.
+	 * vf_lock is documented in ixpf_vf.h.
+	 */
+	unsigned int num_vfs;
+	unsigned int qpp;		/* queues per pool, 0: VT mode off */
+	unsigned int queue_base;
+	struct ixpf_vf *vfs;
+	spinlock_t vf_lock;		/* VF state, VF-shared tables */
 
 	/* RSS */
 	u8 rss_key[IXPF_RSS_KEY_SIZE];
@@ -264,6 +282,8 @@ int ixpf_eeprom_validate(struct ixpf_adapter *a);	/* 0 or -EIO */
 void ixpf_hw_get_perm_addr(struct ixpf_adapter *a);
 void ixpf_hw_read_link(struct ixpf_adapter *a, bool *up, u32 *speed);
 void ixpf_hw_set_rar(struct ixpf_adapter *a, unsigned int idx, const u8 *addr);
+void ixpf_hw_set_rar_pool(struct ixpf_adapter *a, unsigned int idx,
+			  const u8 *addr, unsigned int pool);
 void ixpf_hw_clear_rar(struct ixpf_adapter *a, unsigned int idx);
 void ixpf_hw_set_vfta(struct ixpf_adapter *a, u16 vid, bool on);
 void ixpf_hw_restore_vfta(struct ixpf_adapter *a);
@@ -305,7 +325,12 @@ void ixpf_down(struct ixpf_adapter *a);	/* cfg_lock held */
 int ixpf_reinit(struct ixpf_adapter *a);	/* down, reset, up if running */
 /* ixpf_reinit() that also changes the queue count (RTNL held) */
 int ixpf_set_queue_count(struct ixpf_adapter *a, unsigned int num_queues);
+/* a new VF count under a running link (RTNL held) */
+int ixpf_relayout(struct ixpf_adapter *a, unsigned int num_vfs,
+		  unsigned int num_queues);
 void ixpf_set_rx_mode(struct net_device *netdev);
+void ixpf_rx_mode_sync(struct ixpf_adapter *a);	/* process context */
+void ixpf_mta_write(struct ixpf_adapter *a);	/* filter_lock held */
 void ixpf_service_start(struct ixpf_adapter *a);
 void ixpf_service_stop(struct ixpf_adapter *a);
 void ixpf_check_link(struct ixpf_adapter *a);
@@ -320,5 +345,7 @@ void ixpf_selftest_run(struct ixpf_adapter *a, struct ethtool_test *eth_test,
 		       u64 *data);
 /* Rx path hands every frame here while IXPF_LB_TEST is set; consumes skb */
 void ixpf_selftest_lb_rx(struct ixpf_adapter *a, struct sk_buff *skb);
+
+#include "ixpf_vf.h"
 
 #endif /* IXPF_H */

@@ -186,7 +186,9 @@ void ixpf_hw_get_perm_addr(struct ixpf_adapter *a)
 	a->perm_addr[5] = rah >> 8;
 }
 
-void ixpf_hw_set_rar(struct ixpf_adapter *a, unsigned int idx, const u8 *addr)
+/* RAR @idx to @addr, delivering to @pool (MPSAR: one bit per pool) */
+void ixpf_hw_set_rar_pool(struct ixpf_adapter *a, unsigned int idx,
+			  const u8 *addr, unsigned int pool)
 {
 	u32 ral = addr[0] | (addr[1] << 8) | (addr[2] << 16) |
 		  ((u32)addr[3] << 24);
@@ -194,9 +196,14 @@ void ixpf_hw_set_rar(struct ixpf_adapter *a, unsigned int idx, const u8 *addr)
 
 	ixpf_wr(a, IX_RAL(idx), ral);
 	ixpf_wr(a, IX_RAH(idx), rah);
-	/* pool 0: the PF's (matters once VMDq pools are on) */
-	ixpf_wr(a, IX_MPSAR_LO(idx), BIT(0));
-	ixpf_wr(a, IX_MPSAR_HI(idx), 0);
+	ixpf_wr(a, IX_MPSAR_LO(idx), pool < 32 ? BIT(pool) : 0);
+	ixpf_wr(a, IX_MPSAR_HI(idx), pool >= 32 ? BIT(pool - 32) : 0);
+}
+
+/* The PF's addresses go to the PF's pool: the one after the VFs'. */
+void ixpf_hw_set_rar(struct ixpf_adapter *a, unsigned int idx, const u8 *addr)
+{
+	ixpf_hw_set_rar_pool(a, idx, addr, a->num_vfs);
 }
 
 void ixpf_hw_clear_rar(struct ixpf_adapter *a, unsigned int idx)
@@ -271,8 +278,6 @@ int ixpf_hw_init(struct ixpf_adapter *a)
 	/* Receive filters start empty; set_rx_mode fills them. */
 	for (i = 1; i < IX_NUM_RAR; i++)
 		ixpf_hw_clear_rar(a, i);
-	ixpf_wr(a, IX_MPSAR_LO(0), BIT(0));
-	ixpf_wr(a, IX_MPSAR_HI(0), 0);
 	for (i = 0; i < IX_NUM_MTA; i++)
 		ixpf_wr(a, IX_MTA(i), 0);
 	for (i = 0; i < 128; i++)
@@ -296,6 +301,10 @@ int ixpf_hw_init(struct ixpf_adapter *a)
 	/* KX4 backplane: restart auto-negotiation with the NVM's modes. */
 	ixpf_wr(a, IX_AUTOC, (ixpf_rd(a, IX_AUTOC) & ~IX_AUTOC_FLU) |
 		IX_AUTOC_AN_RESTART);
+
+	/* RAR0 (the permanent address) belongs to the PF's pool. */
+	ixpf_hw_set_rar(a, 0, a->perm_addr);
+	ixpf_vt_configure(a);
 
 	/* Tell firmware a driver owns the port. */
 	ixpf_wr(a, IX_CTRL_EXT, ixpf_rd(a, IX_CTRL_EXT) | IX_CTRL_EXT_DRV_LOAD);
@@ -338,8 +347,15 @@ void ixpf_hw_set_rss(struct ixpf_adapter *a)
 		    (a->reta[4 * i + 2] << 16) | ((u32)a->reta[4 * i + 3] << 24);
 		ixpf_wr(a, IX_RETA(i), v);
 	}
-	mrqc = IX_MRQC_RSSEN | IX_MRQC_RSS_IPV4 | IX_MRQC_RSS_IPV4_TCP |
-	       IX_MRQC_RSS_IPV6 | IX_MRQC_RSS_IPV6_TCP;
+	/* with VFs, RSS spreads inside each pool (PSRTYPE.RQPL) */
+	if (!a->qpp)
+		mrqc = IX_MRQC_RSSEN;
+	else if (a->qpp == 4)
+		mrqc = IX_MRQC_VMDQ_RSS_32;
+	else
+		mrqc = IX_MRQC_VMDQ_RSS_64;
+	mrqc |= IX_MRQC_RSS_IPV4 | IX_MRQC_RSS_IPV4_TCP | IX_MRQC_RSS_IPV6 |
+		IX_MRQC_RSS_IPV6_TCP;
 	if (a->rss_udp4)
 		mrqc |= IX_MRQC_RSS_IPV4_UDP;
 	if (a->rss_udp6)

@@ -26,6 +26,9 @@ static irqreturn_t ixpf_msix_other(int irq, void *data)
 
 	if ((eicr & IX_EICR_LSC) && !test_bit(IXPF_REMOVING, a->state))
 		mod_delayed_work(system_wq, &a->service_task, 0);
+	/* VF messages and VF resets: served now (see ixpf_mbx.c) */
+	if (eicr & IX_EICR_MAILBOX)
+		ixpf_mbx_irq(a);
 	return IRQ_HANDLED;
 }
 
@@ -126,15 +129,19 @@ static void ixpf_set_ivar(struct ixpf_adapter *a, unsigned int q, bool tx,
 
 void ixpf_irq_configure(struct ixpf_adapter *a)
 {
-	unsigned int i;
+	u32 gpie = IX_GPIE_MSIX_MODE | IX_GPIE_PBA_SUPPORT | IX_GPIE_EIAME |
+		   IX_GPIE_OCD;
 	u32 queue_mask = 0;
+	unsigned int i;
 
-	ixpf_wr(a, IX_GPIE, IX_GPIE_MSIX_MODE | IX_GPIE_PBA_SUPPORT |
-		IX_GPIE_EIAME | IX_GPIE_OCD);
+	/* VT mode: 32 pools x 4 queues or 64 x 2 (GPIE.VTMODE, 8.2.3.5.18) */
+	if (a->qpp)
+		gpie |= a->qpp == 4 ? IX_GPIE_VTMODE_32 : IX_GPIE_VTMODE_64;
+	ixpf_wr(a, IX_GPIE, gpie);
 
 	for (i = 0; i < a->num_queues && a->qv[i]; i++) {
-		ixpf_set_ivar(a, i, false, a->qv[i]->v_idx);
-		ixpf_set_ivar(a, i, true, a->qv[i]->v_idx);
+		ixpf_set_ivar(a, a->queue_base + i, false, a->qv[i]->v_idx);
+		ixpf_set_ivar(a, a->queue_base + i, true, a->qv[i]->v_idx);
 		ixpf_wr(a, IX_EITR(a->qv[i]->v_idx),
 			IXPF_EITR_50US | IXPF_EITR_CNT_WDIS);
 		queue_mask |= BIT(a->qv[i]->v_idx);
@@ -145,7 +152,10 @@ void ixpf_irq_configure(struct ixpf_adapter *a)
 	ixpf_wr(a, IX_EIAM_EX(1), 0);
 
 	ixpf_wr(a, IX_IVAR_MISC, (a->other_vector | IX_IVAR_VALID) << 8);
-	ixpf_wr(a, IX_EIMS, IXPF_OTHER_CAUSES);
+	ixpf_wr(a, IX_EIMS, IXPF_OTHER_CAUSES |
+		(a->num_vfs ? IX_EICR_MAILBOX : 0));
+	if (!a->num_vfs)
+		ixpf_wr(a, IX_EIMC, IX_EICR_MAILBOX);
 	ixpf_flush(a);
 }
 

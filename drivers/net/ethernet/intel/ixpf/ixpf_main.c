@@ -107,6 +107,9 @@ static int ixpf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ixpf_default_rss(a);
 	ixpf_irq_configure(a);
 
+	/* 64 pools, one kept by the PF */
+	pci_sriov_set_totalvfs(pdev, IXPF_MAX_VFS);
+
 	netif_carrier_off(nd);
 	err = register_netdev(nd);
 	if (err)
@@ -147,6 +150,8 @@ static void ixpf_remove(struct pci_dev *pdev)
 {
 	struct ixpf_adapter *a = pci_get_drvdata(pdev);
 
+	/* VF drivers may still talk to us while their functions go away */
+	ixpf_sriov_remove(a);
 	ixpf_stop_service(a);
 	unregister_netdev(a->netdev);	/* closes it */
 	if (!ixpf_removed(a))
@@ -277,6 +282,7 @@ static struct pci_driver ixpf_driver = {
 	.remove		= ixpf_remove,
 	.shutdown	= ixpf_shutdown,
 	.err_handler	= &ixpf_err_handlers,
+	.sriov_configure = ixpf_sriov_configure,
 };
 
 module_pci_driver(ixpf_driver);

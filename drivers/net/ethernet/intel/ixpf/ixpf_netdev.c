@@ -18,12 +18,28 @@ static u16 ixpf_mta_hash(const u8 *addr)
 
 /* ---- receive filters (atomic context: netif_addr_lock held) ------------ */
 
+/* The MTA is the PF's hashes and every VF's: write what changed. */
+void ixpf_mta_write(struct ixpf_adapter *a)
+{
+	unsigned int i;
+	u32 v;
+
+	lockdep_assert_held(&a->filter_lock);
+	for (i = 0; i < IX_NUM_MTA; i++) {
+		v = a->pf_mta[i] | a->vf_mta[i];
+		if (v == a->mta_shadow[i])
+			continue;
+		a->mta_shadow[i] = v;
+		ixpf_wr(a, IX_MTA(i), v);
+	}
+}
+
 static void ixpf_write_filters(struct ixpf_adapter *a)
 {
 	struct net_device *nd = a->netdev;
 	u32 mta[IX_NUM_MTA] = { 0 };
 	struct netdev_hw_addr *ha;
-	unsigned int rar = 1, i;
+	unsigned int rar = 1;
 	u32 fctrl, vlnctrl;
 	bool uc_overflow;
 
@@ -45,12 +61,8 @@ static void ixpf_write_filters(struct ixpf_adapter *a)
 
 		mta[h >> 5] |= BIT(h & 0x1F);
 	}
-	for (i = 0; i < IX_NUM_MTA; i++) {
-		if (mta[i] == a->mta_shadow[i])
-			continue;
-		a->mta_shadow[i] = mta[i];
-		ixpf_wr(a, IX_MTA(i), mta[i]);
-	}
+	memcpy(a->pf_mta, mta, sizeof(mta));
+	ixpf_mta_write(a);
 	ixpf_wr(a, IX_MCSTCTRL, IX_MCSTCTRL_MFE);
 
 	fctrl = ixpf_rd(a, IX_FCTRL) & ~(IX_FCTRL_UPE | IX_FCTRL_MPE);
@@ -73,14 +85,15 @@ static void ixpf_write_filters(struct ixpf_adapter *a)
 void ixpf_set_rx_mode(struct net_device *netdev)
 {
 	struct ixpf_adapter *a = netdev_priv(netdev);
+	unsigned long flags;
 
-	spin_lock_bh(&a->filter_lock);
+	spin_lock_irqsave(&a->filter_lock, flags);
 	ixpf_write_filters(a);
-	spin_unlock_bh(&a->filter_lock);
+	spin_unlock_irqrestore(&a->filter_lock, flags);
 }
 
 /* ndo_set_rx_mode from process context: the address lists need the lock */
-static void ixpf_sync_filters(struct ixpf_adapter *a)
+void ixpf_rx_mode_sync(struct ixpf_adapter *a)
 {
 	netif_addr_lock_bh(a->netdev);
 	ixpf_set_rx_mode(a->netdev);
@@ -90,32 +103,43 @@ static void ixpf_sync_filters(struct ixpf_adapter *a)
 /* After a reset every table is empty: put the software view back. */
 static void ixpf_restore_filters(struct ixpf_adapter *a)
 {
-	spin_lock_bh(&a->filter_lock);
+	unsigned long flags;
+
+	spin_lock_irqsave(&a->filter_lock, flags);
 	memset(a->mta_shadow, 0, sizeof(a->mta_shadow));
 	ixpf_hw_restore_vfta(a);
-	spin_unlock_bh(&a->filter_lock);
-	ixpf_sync_filters(a);
+	spin_unlock_irqrestore(&a->filter_lock, flags);
+	ixpf_rx_mode_sync(a);
 }
 
 static int ixpf_vlan_add(struct net_device *netdev, __be16 proto, u16 vid)
 {
 	struct ixpf_adapter *a = netdev_priv(netdev);
+	unsigned long flags;
 
-	spin_lock_bh(&a->filter_lock);
+	spin_lock_irqsave(&a->filter_lock, flags);
 	set_bit(vid, a->active_vlans);
 	ixpf_hw_set_vfta(a, vid, true);
-	spin_unlock_bh(&a->filter_lock);
+	/* with VFs, a VLAN reaches a pool only through a VLVF entry */
+	if (a->num_vfs && ixpf_vlvf_set(a, vid, a->num_vfs, true))
+		netdev_warn(netdev, "no VLAN filter left for VID %u: it reaches the PF only in promiscuous mode\n",
+			    vid);
+	spin_unlock_irqrestore(&a->filter_lock, flags);
 	return 0;
 }
 
 static int ixpf_vlan_kill(struct net_device *netdev, __be16 proto, u16 vid)
 {
 	struct ixpf_adapter *a = netdev_priv(netdev);
+	unsigned long flags;
 
-	spin_lock_bh(&a->filter_lock);
+	spin_lock_irqsave(&a->filter_lock, flags);
 	clear_bit(vid, a->active_vlans);
-	ixpf_hw_set_vfta(a, vid, false);
-	spin_unlock_bh(&a->filter_lock);
+	if (a->num_vfs)
+		ixpf_vlvf_set(a, vid, a->num_vfs, false);
+	else
+		ixpf_hw_set_vfta(a, vid, false);
+	spin_unlock_irqrestore(&a->filter_lock, flags);
 	return 0;
 }
 
@@ -126,7 +150,7 @@ static int ixpf_set_mac(struct net_device *netdev, void *p)
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
 	eth_hw_addr_set(netdev, addr->sa_data);
-	ixpf_sync_filters(netdev_priv(netdev));
+	ixpf_rx_mode_sync(netdev_priv(netdev));
 	return 0;
 }
 
@@ -157,6 +181,25 @@ void ixpf_check_link(struct ixpf_adapter *a)
 		netdev_info(nd, "NIC Link is Down\n");
 		netif_carrier_off(nd);
 	}
+	/* VFs re-check their link on a PF_CONTROL message */
+	if (a->num_vfs)
+		ixpf_mbx_ping_all(a);
+}
+
+/*
+ * Frames the anti-spoofing filters dropped since the last look (SSVPC,
+ * clear on read), in upstream ixgbe's words so existing monitoring and
+ * operators recognise it.
+ */
+static void ixpf_check_spoofed(struct ixpf_adapter *a)
+{
+	u32 n;
+
+	if (!a->num_vfs)
+		return;
+	n = ixpf_rd(a, IX_SSVPC);
+	if (n && n != ~0U)
+		netdev_warn(a->netdev, "%u Spoofed packets detected\n", n);
 }
 
 static void ixpf_service(struct work_struct *work)
@@ -172,6 +215,7 @@ static void ixpf_service(struct work_struct *work)
 	    !test_bit(IXPF_RESETTING, a->state)) {
 		ixpf_check_link(a);
 		ixpf_hw_update_stats(a);
+		ixpf_check_spoofed(a);
 	}
 	mutex_unlock(&a->cfg_lock);
 	queue_delayed_work(system_wq, &a->service_task, IXPF_SERVICE_PERIOD);
@@ -228,8 +272,12 @@ int ixpf_up(struct ixpf_adapter *a)
 	 * whose segments sit there (TSQ) waits forever.
 	 */
 	netif_tx_wake_all_queues(nd);
-	a->link_up = false;
-	a->link_speed = SPEED_UNKNOWN;
+	ixpf_vt_reset_done(a);
+	/* a relayout kept the carrier: the link did not go anywhere */
+	if (!netif_carrier_ok(nd)) {
+		a->link_up = false;
+		a->link_speed = SPEED_UNKNOWN;
+	}
 	ixpf_check_link(a);
 	return 0;
 
@@ -240,7 +288,8 @@ free_rings:
 	return err;
 }
 
-void ixpf_down(struct ixpf_adapter *a)
+/* @keep_link: only the datapath stops, the MAC and its link stay as they are */
+static void __ixpf_down(struct ixpf_adapter *a, bool keep_link)
 {
 	struct net_device *nd = a->netdev;
 	unsigned int i;
@@ -248,9 +297,11 @@ void ixpf_down(struct ixpf_adapter *a)
 	lockdep_assert_held(&a->cfg_lock);
 	if (test_and_set_bit(IXPF_DOWN, a->state))
 		return;
-	netif_carrier_off(nd);
+	if (!keep_link) {
+		netif_carrier_off(nd);
+		a->link_up = false;
+	}
 	netif_tx_disable(nd);
-	a->link_up = false;
 	ixpf_irq_disable(a);
 	for (i = 0; i < a->num_queues; i++)
 		napi_disable(&a->qv[i]->napi);
@@ -258,6 +309,26 @@ void ixpf_down(struct ixpf_adapter *a)
 	ixpf_irq_release(a);
 	ixpf_rings_clean(a);
 	ixpf_rings_free(a);
+	/*
+	 * With VFs, as upstream ixgbe: the port resets, the VFs see RSTI and
+	 * the ones that follow the PF stop; ixpf_up() lets them reset again
+	 * (PFRSTD -> RSTD), which ixgbevf notices at once.
+	 */
+	if (!keep_link && a->num_vfs) {
+		ixpf_vfs_pf_down(a);
+		set_bit(IXPF_RESETTING, a->state);
+		if (!ixpf_hw_reset(a))
+			ixpf_hw_init(a);
+		clear_bit(IXPF_RESETTING, a->state);
+		ixpf_irq_configure(a);
+		/* and, as there, no mailbox service until the PF is up */
+		ixpf_wr(a, IX_EIMC, IX_EICR_MAILBOX);
+	}
+}
+
+void ixpf_down(struct ixpf_adapter *a)
+{
+	__ixpf_down(a, false);
 }
 
 int ixpf_open(struct net_device *netdev)
@@ -286,24 +357,30 @@ int ixpf_close(struct net_device *netdev)
  * @num_queues queue pairs. The queue count only changes while the
  * datapath is down: every teardown loop walks the queues it was built with.
  */
+static void ixpf_set_num_queues(struct ixpf_adapter *a,
+				unsigned int num_queues)
+{
+	unsigned int i;
+
+	if (num_queues == a->num_queues)
+		return;
+	a->num_queues = num_queues;
+	/* the default RETA follows; a user's was checked by the caller */
+	if (!netif_is_rxfh_configured(a->netdev))
+		for (i = 0; i < IXPF_RETA_SIZE; i++)
+			a->reta[i] = ethtool_rxfh_indir_default(i, num_queues);
+}
+
 static int __ixpf_reinit(struct ixpf_adapter *a, unsigned int num_queues)
 {
 	bool running = netif_running(a->netdev);
-	unsigned int i;
 	int err;
 
 	ASSERT_RTNL();
 	mutex_lock(&a->cfg_lock);
 	if (running)
 		ixpf_down(a);
-	if (num_queues != a->num_queues) {
-		a->num_queues = num_queues;
-		/* the default RETA follows; a user's was checked by the caller */
-		if (!netif_is_rxfh_configured(a->netdev))
-			for (i = 0; i < IXPF_RETA_SIZE; i++)
-				a->reta[i] = ethtool_rxfh_indir_default(i,
-									num_queues);
-	}
+	ixpf_set_num_queues(a, num_queues);
 	set_bit(IXPF_RESETTING, a->state);
 	err = ixpf_hw_reset(a);
 	if (!err)
@@ -327,6 +404,38 @@ int ixpf_reinit(struct ixpf_adapter *a)
 int ixpf_set_queue_count(struct ixpf_adapter *a, unsigned int num_queues)
 {
 	return __ixpf_reinit(a, num_queues);
+}
+
+/*
+ * A new VF count without a MAC reset: the pools are laid out again and
+ * the PF's queues move behind them while the link stays up, so the PF's
+ * own traffic pauses only for its datapath restart (upstream ixgbe resets
+ * the port and drops the link). @num_queues: the PF's new queue count.
+ */
+int ixpf_relayout(struct ixpf_adapter *a, unsigned int num_vfs,
+		  unsigned int num_queues)
+{
+	bool running = netif_running(a->netdev);
+	int err = 0;
+
+	ASSERT_RTNL();
+	mutex_lock(&a->cfg_lock);
+	if (ixpf_removed(a)) {
+		err = -ENODEV;
+		goto out;
+	}
+	if (running)
+		__ixpf_down(a, true);
+	ixpf_set_num_queues(a, num_queues);
+	ixpf_vt_relayout(a, num_vfs);
+	ixpf_irq_configure(a);
+	if (running)
+		err = ixpf_up(a);
+out:
+	mutex_unlock(&a->cfg_lock);
+	if (err)
+		netdev_err(a->netdev, "pool relayout failed: %d\n", err);
+	return err;
 }
 
 static void ixpf_reset_task(struct work_struct *work)
@@ -376,14 +485,16 @@ static int ixpf_set_features(struct net_device *netdev,
 
 	netdev->features = features;
 	if (changed & NETIF_F_HW_VLAN_CTAG_FILTER)
-		ixpf_sync_filters(a);
+		ixpf_rx_mode_sync(a);
 	if ((changed & NETIF_F_HW_VLAN_CTAG_RX) && netif_running(netdev)) {
 		mutex_lock(&a->cfg_lock);
 		for (i = 0; i < a->num_queues && a->rx_ring[i]; i++) {
-			rxdctl = ixpf_rd(a, IX_RXDCTL(i)) & ~IX_RXDCTL_VME;
+			unsigned int q = a->rx_ring[i]->reg_idx;
+
+			rxdctl = ixpf_rd(a, IX_RXDCTL(q)) & ~IX_RXDCTL_VME;
 			if (features & NETIF_F_HW_VLAN_CTAG_RX)
 				rxdctl |= IX_RXDCTL_VME;
-			ixpf_wr(a, IX_RXDCTL(i), rxdctl);
+			ixpf_wr(a, IX_RXDCTL(q), rxdctl);
 		}
 		mutex_unlock(&a->cfg_lock);
 	}
@@ -446,6 +557,15 @@ static const struct net_device_ops ixpf_netdev_ops = {
 	.ndo_set_features	= ixpf_set_features,
 	.ndo_get_stats64	= ixpf_get_stats64,
 	.ndo_features_check	= passthru_features_check,
+	.ndo_set_vf_mac		= ixpf_set_vf_mac,
+	.ndo_set_vf_vlan	= ixpf_set_vf_vlan,
+	.ndo_set_vf_rate	= ixpf_set_vf_rate,
+	.ndo_set_vf_spoofchk	= ixpf_set_vf_spoofchk,
+	.ndo_set_vf_trust	= ixpf_set_vf_trust,
+	.ndo_set_vf_link_state	= ixpf_set_vf_link_state,
+	.ndo_set_vf_rss_query_en = ixpf_set_vf_rss_query_en,
+	.ndo_get_vf_config	= ixpf_get_vf_config,
+	.ndo_get_vf_stats	= ixpf_get_vf_stats,
 };
 
 struct ixpf_adapter *ixpf_netdev_create(struct pci_dev *pdev)
@@ -466,6 +586,7 @@ struct ixpf_adapter *ixpf_netdev_create(struct pci_dev *pdev)
 	spin_lock_init(&a->stats_lock);
 	INIT_DELAYED_WORK(&a->service_task, ixpf_service);
 	INIT_WORK(&a->reset_task, ixpf_reset_task);
+	spin_lock_init(&a->vf_lock);
 	set_bit(IXPF_DOWN, a->state);
 	for (i = 0; i < IXPF_MAX_QUEUES; i++) {
 		u64_stats_init(&a->tx_stats[i].syncp);

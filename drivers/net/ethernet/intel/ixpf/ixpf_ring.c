@@ -88,6 +88,7 @@ static struct ixpf_ring *ixpf_ring_new(struct ixpf_adapter *a,
 	r->netdev = a->netdev;
 	r->dev = &a->pdev->dev;
 	r->index = idx;
+	r->reg_idx = a->queue_base + idx;
 	r->count = count;
 	return r;
 }
@@ -332,7 +333,7 @@ static int ixpf_queue_wait(struct ixpf_adapter *a, u32 reg, u32 bit, bool set)
 
 static void ixpf_tx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 {
-	unsigned int q = r->index;
+	unsigned int q = r->reg_idx;
 	u32 txdctl;
 
 	ixpf_wr(a, IX_TXDCTL(q), 0);
@@ -356,7 +357,7 @@ static void ixpf_tx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 
 static void ixpf_rx_ring_configure(struct ixpf_adapter *a, struct ixpf_ring *r)
 {
-	unsigned int q = r->index;
+	unsigned int q = r->reg_idx;
 	u32 rxdctl;
 
 	ixpf_wr(a, IX_RXDCTL(q), 0);
@@ -397,7 +398,6 @@ void ixpf_rings_configure(struct ixpf_adapter *a)
 	ixpf_hw_rx_enable(a, false);
 	/* PCSD: the descriptor carries the RSS hash, not the IP checksum */
 	ixpf_wr(a, IX_RXCSUM, IX_RXCSUM_PCSD);
-	ixpf_wr(a, IX_PSRTYPE(0), 0);
 	ixpf_hw_set_rss(a);
 	for (i = 0; i < a->num_queues; i++)
 		ixpf_rx_ring_configure(a, a->rx_ring[i]);
@@ -410,13 +410,15 @@ void ixpf_rings_stop(struct ixpf_adapter *a)
 
 	ixpf_hw_rx_enable(a, false);
 	for (i = 0; i < a->num_queues; i++) {
-		ixpf_wr(a, IX_RXDCTL(i), 0);
-		ixpf_wr(a, IX_TXDCTL(i), IX_TXDCTL_SWFLSH);
+		ixpf_wr(a, IX_RXDCTL(a->queue_base + i), 0);
+		ixpf_wr(a, IX_TXDCTL(a->queue_base + i), IX_TXDCTL_SWFLSH);
 	}
 	ixpf_flush(a);
 	for (i = 0; i < a->num_queues; i++) {
-		if (ixpf_queue_wait(a, IX_RXDCTL(i), IX_RXDCTL_ENABLE, false) ||
-		    ixpf_queue_wait(a, IX_TXDCTL(i), IX_TXDCTL_ENABLE, false))
+		unsigned int q = a->queue_base + i;
+
+		if (ixpf_queue_wait(a, IX_RXDCTL(q), IX_RXDCTL_ENABLE, false) ||
+		    ixpf_queue_wait(a, IX_TXDCTL(q), IX_TXDCTL_ENABLE, false))
 			netdev_err(a->netdev, "queue %u did not stop\n", i);
 	}
 }

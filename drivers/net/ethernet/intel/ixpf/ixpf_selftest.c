@@ -338,8 +338,8 @@ out:
 static void ixpf_test_hold_filters(struct ixpf_adapter *a)
 {
 	set_bit(IXPF_RESETTING, a->state);
-	spin_lock_bh(&a->filter_lock);
-	spin_unlock_bh(&a->filter_lock);
+	spin_lock_irq(&a->filter_lock);
+	spin_unlock_irq(&a->filter_lock);
 }
 
 /* Reset and initialise as ixpf_reinit() does; false (logged) on failure */

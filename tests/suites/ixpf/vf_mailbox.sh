@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# vm-run: --timeout 400
+# The PF side of the mailbox against a VF that ixgbevf would never be: VF 0
+# on vfio-pci driven by tests/tools/vfmbx. Before VF_RESET everything but
+# VF_RESET is NACKed; after it, an unknown message ID, a short SET_MAC_ADDR,
+# a 31-hash SET_MULTICAST and unsupported API versions are NACKed, the
+# admin MAC and VLAN of the VF do not move, and VF 1 (ixgbevf) keeps
+# talking to the peer throughout.
+export IXPF_PF_DRIVER=ixpf
+. "$(dirname "$0")/../sriov/common.bash" || exit 1
+
+gcc -O2 -Wall -I "$IXPF_TOP/include" -o /tmp/vfmbx "$IXPF_TOP/tests/tools/vfmbx.c" ||
+	die "cannot build vfmbx"
+
+pf_up
+ip link set "$PF" vf 0 mac 02:00:00:00:00:10 2>/dev/null || true	# before VFs: refused
+sriov_enable 2
+ip link set "$PF" vf 0 mac 02:00:00:00:00:10
+ip link set "$PF" vf 0 vlan 0
+vf_to_ns 1
+
+# VF 0 to vfio-pci (ixgbevf let go of it first)
+load_module vfio-pci
+echo "${VF_PCI[0]}" >"/sys/bus/pci/devices/${VF_PCI[0]}/driver/unbind"
+echo vfio-pci >"/sys/bus/pci/devices/${VF_PCI[0]}/driver_override"
+echo "${VF_PCI[0]}" >/sys/bus/pci/drivers_probe
+expect_eq "$(vf_driver "${VF_PCI[0]}")" vfio-pci "driver of VF 0"
+
+# w0 CMD...: word 0 of the reply to each message (one vfmbx session)
+replies() { /tmp/vfmbx "${VF_PCI[0]}" "$@" | awk '/^reply:/ {print $2}'; }
+
+mapfile -t r <<<"$(replies msg 0x3 msg 0x8 5 msg 0x2 0x00000002 0x1100)"
+expect_eq "${r[0]}" 40000003 "SET_MULTICAST before VF_RESET"
+expect_eq "${r[1]}" 40000008 "API_NEGOTIATE before VF_RESET"
+expect_eq "${r[2]}" 40000002 "SET_MAC_ADDR before VF_RESET"
+
+mapfile -t r <<<"$(replies reset msg 0x7f msg 0x2 msg 0x001f0003 1 2 3 4 5 6 7 8 \
+	9 10 11 12 13 14 15 msg 0x8 6 msg 0x8 1 msg 0x8 5 msg 0x9)"
+expect_eq "${r[0]}" 80000001 "VF_RESET (admin MAC set: ACK, no CTS)"
+expect_eq "${r[1]}" 6000007f "unknown message 0x7f: NACK with CTS"
+expect_eq "${r[2]}" 60000002 "SET_MAC_ADDR without an address"
+expect_eq "${r[3]}" 601f0003 "SET_MULTICAST with 31 hashes"
+expect_eq "${r[4]}" 60000008 "API 1.5"
+expect_eq "${r[5]}" 60000008 "API 2.0"
+expect_eq "${r[6]}" a0000008 "API 1.4"
+expect_eq "${r[7]}" a0000009 "GET_QUEUES on API 1.4"
+
+expect_eq "$(vf_json 0 .address)" 02:00:00:00:00:10 "VF 0 admin MAC after the attempts"
+expect_eq "$(vf_json 0 '.vlan_list[0].vlan // 0')" 0 "VF 0 VLAN after the attempts"
+# the VF's reset reply carried its admin MAC
+mac=$(/tmp/vfmbx "${VF_PCI[0]}" reset | awk '/^reply:/ {print $3 $4}')
+expect_eq "$mac" 0000000200001000 "MAC words of the VF_RESET reply"
+
+ns_exec vf1 ping -c 5 -i 0.2 -W 2 "$PEER_IP4" >/dev/null ||
+	die "VF 1 lost its traffic while VF 0 was misbehaving"
