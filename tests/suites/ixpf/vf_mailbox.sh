@@ -6,7 +6,8 @@
 # VF_RESET is NACKed; after it, an unknown message ID, a short SET_MAC_ADDR,
 # a 31-hash SET_MULTICAST and unsupported API versions are NACKed, the
 # admin MAC and VLAN of the VF do not move, and VF 1 (ixgbevf) keeps
-# talking to the peer throughout.
+# talking to the peer throughout. SET_MACVLAN is bounded per VF and needs
+# trust when the admin set the VF's MAC.
 export IXPF_PF_DRIVER=ixpf
 . "$(dirname "$0")/../sriov/common.bash" || exit 1
 
@@ -51,6 +52,20 @@ expect_eq "$(vf_json 0 '.vlan_list[0].vlan // 0')" 0 "VF 0 VLAN after the attemp
 # the VF's reset reply carried its admin MAC
 mac=$(/tmp/vfmbx "${VF_PCI[0]}" reset | awk '/^reply:/ {print $3 $4}')
 expect_eq "$mac" 0000000200001000 "MAC words of the VF_RESET reply"
+
+# SET_MACVLAN (INFO n: add extra unicast address n, INFO 0: drop them all):
+# refused while VF 0's MAC is the admin's and it is not trusted; trusted,
+# it gets at most 4 of the shared address filters.
+macvlan() { echo msg "$(printf '0x%08x' $(($1 << 16 | 6)))" 0x00000002 "$(printf '0x%02xaa' "$1")"; }
+mapfile -t r <<<"$(replies reset $(macvlan 1))"
+expect_eq "${r[1]}" 60010006 "SET_MACVLAN from an untrusted VF with an admin MAC"
+ip link set "$PF" vf 0 trust on
+mapfile -t r <<<"$(replies reset $(macvlan 1) $(macvlan 2) $(macvlan 3) $(macvlan 4) $(macvlan 5) msg 0x6 $(macvlan 1))"
+expect_eq "${r[*]:1:4}" "a0010006 a0020006 a0030006 a0040006" "four SET_MACVLAN adds, trusted"
+expect_eq "${r[5]}" 60050006 "a fifth SET_MACVLAN"
+expect_eq "${r[6]}" a0000006 "SET_MACVLAN clear"
+expect_eq "${r[7]}" a0010006 "SET_MACVLAN add after the clear"
+expect_eq "$(vf_json 0 .address)" 02:00:00:00:00:10 "VF 0 admin MAC after SET_MACVLAN"
 
 ns_exec vf1 ping -c 5 -i 0.2 -W 2 "$PEER_IP4" >/dev/null ||
 	die "VF 1 lost its traffic while VF 0 was misbehaving"

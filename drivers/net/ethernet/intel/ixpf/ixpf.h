@@ -231,6 +231,8 @@ struct ixpf_adapter {
 	unsigned int queue_base;
 	struct ixpf_vf *vfs;
 	spinlock_t vf_lock;		/* VF state, VF-shared tables */
+	/* owner (VF + 1, 0: free) of each SET_MACVLAN RAR entry; vf_lock */
+	u8 macvlan_owner[IX_NUM_RAR - (IXPF_MAX_UC_RAR + 1 + 63)];
 
 	/* RSS */
 	u8 rss_key[IXPF_RSS_KEY_SIZE];

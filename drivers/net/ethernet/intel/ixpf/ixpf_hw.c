@@ -320,7 +320,9 @@ void ixpf_hw_release(struct ixpf_adapter *a)
 
 void ixpf_hw_set_max_frame(struct ixpf_adapter *a, unsigned int mtu)
 {
-	u32 frame = mtu + ETH_HLEN + ETH_FCS_LEN;
+	/* the MAC's one limit serves every pool: the largest any asked for */
+	u32 frame = max_t(u32, mtu + ETH_HLEN + ETH_FCS_LEN,
+			  ixpf_vfs_max_frame(a));
 	u32 hlreg0 = ixpf_rd(a, IX_HLREG0);
 
 	if (frame > ETH_FRAME_LEN + ETH_FCS_LEN)

@@ -157,6 +157,7 @@ static void ixpf_vt_clear(struct ixpf_adapter *a)
 		ixpf_wr(a, IX_VLVFB(2 * i + 1), 0);
 	}
 	memset(a->vf_mta, 0, sizeof(a->vf_mta));
+	memset(a->macvlan_owner, 0, sizeof(a->macvlan_owner));
 	ixpf_hw_restore_vfta(a);
 	spin_unlock_irqrestore(&a->filter_lock, flags);
 }
@@ -201,6 +202,19 @@ void ixpf_vt_relayout(struct ixpf_adapter *a, unsigned int n)
 	ixpf_rx_mode_sync(a);		/* the PF's addresses, in its new pool */
 }
 
+/*
+ * No VF left for the mailbox interrupt to see (even if a relayout failed
+ * on a vanished device), then the array goes.
+ */
+static void ixpf_vfs_free(struct ixpf_adapter *a)
+{
+	spin_lock_irq(&a->vf_lock);
+	ixpf_set_layout(a, 0);
+	spin_unlock_irq(&a->vf_lock);
+	kfree(a->vfs);
+	a->vfs = NULL;
+}
+
 static int ixpf_sriov_enable(struct ixpf_adapter *a, int n)
 {
 	unsigned int want_q = a->num_queues;
@@ -230,8 +244,7 @@ undo:
 	rtnl_lock();
 	ixpf_relayout(a, 0, want_q);
 	rtnl_unlock();
-	kfree(a->vfs);
-	a->vfs = NULL;
+	ixpf_vfs_free(a);
 	return err;
 }
 
@@ -253,8 +266,7 @@ static int ixpf_sriov_disable(struct ixpf_adapter *a)
 	rtnl_lock();
 	ixpf_relayout(a, 0, want_q);
 	rtnl_unlock();
-	kfree(a->vfs);
-	a->vfs = NULL;
+	ixpf_vfs_free(a);
 	dev_info(&a->pdev->dev, "SR-IOV disabled\n");
 	return 0;
 }
@@ -281,10 +293,5 @@ void ixpf_sriov_remove(struct ixpf_adapter *a)
 		dev_warn(&a->pdev->dev,
 			 "VFs still assigned to guests are disabled with the PF\n");
 	pci_disable_sriov(a->pdev);
-	/* the mailbox interrupt sees no VF from here on */
-	spin_lock_irq(&a->vf_lock);
-	ixpf_set_layout(a, 0);
-	spin_unlock_irq(&a->vf_lock);
-	kfree(a->vfs);
-	a->vfs = NULL;
+	ixpf_vfs_free(a);
 }

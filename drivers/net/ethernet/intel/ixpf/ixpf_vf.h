@@ -20,6 +20,13 @@
 
 #define IXPF_MAX_VFS		63	/* the PF keeps a pool of its own */
 #define IXPF_VF_RAR_BASE	(IXPF_MAX_UC_RAR + 1)	/* VF n's MAC: + n */
+/*
+ * The RAR entries after the VFs' own (17 + 63 = 80 .. 127) are shared out
+ * to VFs for SET_MACVLAN, at most IXPF_VF_MAX_MACVLAN each, first come.
+ */
+#define IXPF_MACVLAN_RAR_BASE	(IXPF_VF_RAR_BASE + IXPF_MAX_VFS)
+#define IXPF_NUM_MACVLAN_RAR	(IX_NUM_RAR - IXPF_MACVLAN_RAR_BASE)
+#define IXPF_VF_MAX_MACVLAN	4
 
 enum ixpf_vf_state {
 	IXPF_VF_WAIT_RESET,	/* only VF_RESET is admitted */
@@ -48,6 +55,7 @@ struct ixpf_vf {
 	unsigned int mc_count;
 	unsigned int max_frame;		/* SET_LPE */
 	unsigned int xcast;		/* IX_MBX_XCAST_* in force */
+	unsigned int macvlan_count;	/* shared RAR entries it holds */
 	struct ixpf_vf_admin admin;
 	struct ratelimit_state log_rs;	/* refusals are logged at this pace */
 };
@@ -77,6 +85,7 @@ void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf);
 void ixpf_vf_apply_admin(struct ixpf_adapter *a, struct ixpf_vf *vf);
 void ixpf_vf_write_rate(struct ixpf_adapter *a, struct ixpf_vf *vf);
 void ixpf_vfs_pf_down(struct ixpf_adapter *a);
+unsigned int ixpf_vfs_max_frame(struct ixpf_adapter *a);
 int ixpf_vlvf_set(struct ixpf_adapter *a, u16 vid, unsigned int pool, bool on);
 
 /* ixpf_vf_ndo.c: ip link set <pf> vf N ... */

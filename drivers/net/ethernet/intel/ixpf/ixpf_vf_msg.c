@@ -157,6 +157,34 @@ static void ixpf_vf_rebuild_mta(struct ixpf_adapter *a)
 	spin_unlock_irqrestore(&a->filter_lock, flags);
 }
 
+/* Give back every shared RAR entry @vf holds. vf_lock held. */
+static void ixpf_vf_clear_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf)
+{
+	unsigned int i;
+
+	BUILD_BUG_ON(ARRAY_SIZE(a->macvlan_owner) != IXPF_NUM_MACVLAN_RAR);
+	for (i = 0; i < IXPF_NUM_MACVLAN_RAR && vf->macvlan_count; i++) {
+		if (a->macvlan_owner[i] != vf->id + 1)
+			continue;
+		ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
+		a->macvlan_owner[i] = 0;
+		vf->macvlan_count--;
+	}
+}
+
+/* The largest frame any VF asked for with SET_LPE (0: none) */
+unsigned int ixpf_vfs_max_frame(struct ixpf_adapter *a)
+{
+	unsigned int i, frame = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&a->vf_lock, flags);
+	for (i = 0; i < a->num_vfs; i++)
+		frame = max(frame, a->vfs[i].max_frame);
+	spin_unlock_irqrestore(&a->vf_lock, flags);
+	return frame;
+}
+
 /* ---- lifecycle ----------------------------------------------------------- */
 
 /* The admin configuration into the hardware (source of truth). */
@@ -191,6 +219,7 @@ void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	vf->xcast = IX_MBX_XCAST_NONE;
 	vf->max_frame = 0;
 	eth_zero_addr(vf->mac);
+	ixpf_vf_clear_macvlan(a, vf);
 	spin_lock(&a->filter_lock);
 	ixpf_vlvf_clear_pool(a, vf->id);
 	spin_unlock(&a->filter_lock);
@@ -392,12 +421,48 @@ static int ixpf_msg_set_lpe(struct ixpf_adapter *a, struct ixpf_vf *vf,
  * mode change; adding is not offered yet (RAR slots are not accounted
  * per VF), so the VF falls back to what it has.
  */
+/*
+ * INFO 0: drop all of the VF's extra unicast addresses; INFO n: add one
+ * (ixgbevf sends the whole list again after a clear). A VF whose MAC the
+ * admin set may add none unless trusted (as upstream ixgbe); each VF holds
+ * at most IXPF_VF_MAX_MACVLAN entries of the shared range.
+ */
 static int ixpf_msg_set_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf,
 				u32 *msg)
 {
 	unsigned int index = (msg[0] & IX_MBX_INFO_MASK) >> IX_MBX_INFO_SHIFT;
+	unsigned int i;
+	u8 mac[ETH_ALEN];
 
-	return index ? IXPF_NACK : 1;
+	if (!index) {
+		ixpf_vf_clear_macvlan(a, vf);
+		return 1;
+	}
+	ixpf_msg_get_mac(msg, mac);
+	if (!is_valid_ether_addr(mac)) {
+		ixpf_vf_refuse(a, vf, "SET_MACVLAN with %pM\n", mac);
+		return IXPF_NACK;
+	}
+	if (is_valid_ether_addr(vf->admin.mac) && !vf->admin.trusted) {
+		ixpf_vf_refuse(a, vf, "SET_MACVLAN: MAC set by the admin, VF not trusted\n");
+		return IXPF_NACK;
+	}
+	if (vf->macvlan_count >= IXPF_VF_MAX_MACVLAN) {
+		ixpf_vf_refuse(a, vf, "SET_MACVLAN: already %u addresses\n",
+			       vf->macvlan_count);
+		return IXPF_NACK;
+	}
+	for (i = 0; i < IXPF_NUM_MACVLAN_RAR; i++)
+		if (!a->macvlan_owner[i])
+			break;
+	if (i == IXPF_NUM_MACVLAN_RAR) {
+		ixpf_vf_refuse(a, vf, "SET_MACVLAN: no address filter left\n");
+		return IXPF_NACK;
+	}
+	a->macvlan_owner[i] = vf->id + 1;
+	vf->macvlan_count++;
+	ixpf_hw_set_rar_pool(a, IXPF_MACVLAN_RAR_BASE + i, mac, vf->id);
+	return 1;
 }
 
 static int ixpf_msg_api(struct ixpf_adapter *a, struct ixpf_vf *vf, u32 *msg)
