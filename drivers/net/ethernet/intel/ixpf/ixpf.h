@@ -288,6 +288,8 @@ void ixpf_hw_set_rar_pool(struct ixpf_adapter *a, unsigned int idx,
 			  const u8 *addr, unsigned int pool);
 void ixpf_hw_clear_rar(struct ixpf_adapter *a, unsigned int idx);
 void ixpf_hw_set_vfta(struct ixpf_adapter *a, u16 vid, bool on);
+void ixpf_hw_pool_bit(struct ixpf_adapter *a, u32 reg_lo, u32 reg_hi,
+		      unsigned int pool, bool on);
 void ixpf_hw_restore_vfta(struct ixpf_adapter *a);
 void ixpf_hw_set_rss(struct ixpf_adapter *a);
 void ixpf_hw_set_max_frame(struct ixpf_adapter *a, unsigned int mtu);

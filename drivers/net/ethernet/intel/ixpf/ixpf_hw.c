@@ -214,16 +214,25 @@ void ixpf_hw_clear_rar(struct ixpf_adapter *a, unsigned int idx)
 	ixpf_wr(a, IX_MPSAR_HI(idx), 0);
 }
 
-void ixpf_hw_set_vfta(struct ixpf_adapter *a, u16 vid, bool on)
+/* Set or clear one bit of a register (read-modify-write) */
+static void ixpf_hw_rmw_bit(struct ixpf_adapter *a, u32 reg, unsigned int bit,
+			    bool on)
 {
-	u32 reg = IX_VFTA(vid / 32);
 	u32 v = ixpf_rd(a, reg);
 
-	if (on)
-		v |= BIT(vid % 32);
-	else
-		v &= ~BIT(vid % 32);
-	ixpf_wr(a, reg, v);
+	ixpf_wr(a, reg, on ? v | BIT(bit) : v & ~BIT(bit));
+}
+
+/* Pool @pool's bit in a pair of 32-bit registers (VFRE, VFTE, VLVFB, ...) */
+void ixpf_hw_pool_bit(struct ixpf_adapter *a, u32 reg_lo, u32 reg_hi,
+		      unsigned int pool, bool on)
+{
+	ixpf_hw_rmw_bit(a, pool < 32 ? reg_lo : reg_hi, pool % 32, on);
+}
+
+void ixpf_hw_set_vfta(struct ixpf_adapter *a, u16 vid, bool on)
+{
+	ixpf_hw_rmw_bit(a, IX_VFTA(vid / 32), vid % 32, on);
 }
 
 /* VFTA from the active VLAN set (after a reset cleared it). */

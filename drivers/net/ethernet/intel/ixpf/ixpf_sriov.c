@@ -16,20 +16,6 @@ static unsigned int ixpf_pf_pool(struct ixpf_adapter *a)
 	return a->num_vfs;
 }
 
-/* Pool bit @pool in a pair of 32-bit registers (VFRE, VFTE, ...) */
-static void ixpf_pool_bit(struct ixpf_adapter *a, u32 reg_lo, u32 reg_hi,
-			  unsigned int pool, bool on)
-{
-	u32 reg = pool < 32 ? reg_lo : reg_hi;
-	u32 v = ixpf_rd(a, reg);
-
-	if (on)
-		v |= BIT(pool % 32);
-	else
-		v &= ~BIT(pool % 32);
-	ixpf_wr(a, reg, v);
-}
-
 /* CTRL_EXT.PFRSTD: the VFs' RSTI becomes RSTD and they redo VF_RESET */
 void ixpf_vt_reset_done(struct ixpf_adapter *a)
 {
@@ -72,8 +58,8 @@ void ixpf_vt_configure(struct ixpf_adapter *a)
 	ixpf_wr(a, IX_VFRE(1), 0);
 	ixpf_wr(a, IX_VFTE(0), 0);
 	ixpf_wr(a, IX_VFTE(1), 0);
-	ixpf_pool_bit(a, IX_VFRE(0), IX_VFRE(1), pool, true);
-	ixpf_pool_bit(a, IX_VFTE(0), IX_VFTE(1), pool, true);
+	ixpf_hw_pool_bit(a, IX_VFRE(0), IX_VFRE(1), pool, true);
+	ixpf_hw_pool_bit(a, IX_VFTE(0), IX_VFTE(1), pool, true);
 
 	/* VEB: VF<->VF and VF<->PF frames are switched inside the MAC */
 	ixpf_wr(a, IX_PFDTXGSWC, IX_PFDTXGSWC_VT_LBEN);

@@ -29,23 +29,13 @@ void ixpf_vf_refuse(struct ixpf_adapter *a, struct ixpf_vf *vf,
 
 /* ---- hardware state of one VF ------------------------------------------- */
 
-static void ixpf_pool_pair_bit(struct ixpf_adapter *a, u32 lo, u32 hi,
-			       unsigned int pool, bool on)
-{
-	u32 reg = pool < 32 ? lo : hi;
-	u32 v = ixpf_rd(a, reg);
-
-	v = on ? v | BIT(pool % 32) : v & ~BIT(pool % 32);
-	ixpf_wr(a, reg, v);
-}
-
 /* Rx and Tx of the VF's pool: on unless the admin disabled its link. */
 static void ixpf_vf_set_enable(struct ixpf_adapter *a, struct ixpf_vf *vf,
 			       bool on)
 {
 	on = on && vf->admin.link_state != IFLA_VF_LINK_STATE_DISABLE;
-	ixpf_pool_pair_bit(a, IX_VFRE(0), IX_VFRE(1), vf->id, on);
-	ixpf_pool_pair_bit(a, IX_VFTE(0), IX_VFTE(1), vf->id, on);
+	ixpf_hw_pool_bit(a, IX_VFRE(0), IX_VFRE(1), vf->id, on);
+	ixpf_hw_pool_bit(a, IX_VFTE(0), IX_VFTE(1), vf->id, on);
 }
 
 static void ixpf_vf_write_mac(struct ixpf_adapter *a, struct ixpf_vf *vf)
@@ -80,7 +70,7 @@ static void ixpf_vf_write_spoofchk(struct ixpf_adapter *a, struct ixpf_vf *vf)
 
 	ixpf_wr(a, reg, vf->admin.spoofchk ? v | bits : v & ~bits);
 	/* count what is dropped (SSVPC) */
-	ixpf_pool_pair_bit(a, IX_VMECM(0), IX_VMECM(1), vf->id, true);
+	ixpf_hw_pool_bit(a, IX_VMECM(0), IX_VMECM(1), vf->id, true);
 }
 
 /* ---- shared VLAN filters: VLVF entries with a pool bitmap --------------- */
@@ -111,7 +101,7 @@ int ixpf_vlvf_set(struct ixpf_adapter *a, u16 vid, unsigned int pool, bool on)
 		return on ? -ENOSPC : 0;
 	if (on)
 		ixpf_wr(a, IX_VLVF(e), IX_VLVF_VIEN | vid);
-	ixpf_pool_pair_bit(a, IX_VLVFB(2 * e), IX_VLVFB(2 * e + 1), pool, on);
+	ixpf_hw_pool_bit(a, IX_VLVFB(2 * e), IX_VLVFB(2 * e + 1), pool, on);
 	lo = ixpf_rd(a, IX_VLVFB(2 * e));
 	hi = ixpf_rd(a, IX_VLVFB(2 * e + 1));
 	if (!lo && !hi) {
