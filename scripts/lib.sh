@@ -5,14 +5,19 @@ IXPF_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IXPF_CACHE=${IXPF_CACHE:-$HOME/.cache/ixpf}
 export IXPF_TOP IXPF_CACHE
 
-# Guest kernel flavours the test bed knows: short name -> apt package pattern.
+# Guest kernel flavours the test bed knows: short name -> apt package
+# pattern. "debug" is not a Debian package: scripts/build-debug-kernel builds
+# it from Debian's linux-source-6.12 (KASAN, lockdep, kmemleak, ...).
 ixpf_kernel_pattern() {
 	case "$1" in
+	debug) echo debug ;;
 	6.12) echo '^linux-image-6\.12\.[0-9]+\+deb12-amd64-unsigned$' ;;
 	6.1)  echo '^linux-image-6\.1\.0-[0-9]+-amd64-unsigned$' ;;
 	*) return 1 ;;
 	esac
 }
+# Every flavour, in the order the test bed uses them.
+IXPF_KERNELS_ALL="6.12 6.1 debug"
 
 ixpf_log() { printf '[ixpf] %s\n' "$*" >&2; }
 ixpf_die() { printf '[ixpf] error: %s\n' "$*" >&2; exit 1; }

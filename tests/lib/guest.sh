@@ -15,7 +15,8 @@
 #
 # vm-run tells the guest about its run through the environment:
 #   IXPF_TOP        the repository (same path as on the host)
-#   IXPF_KERNEL     kernel flavour (6.12, 6.1)   IXPF_KVER  expected uname -r
+#   IXPF_KERNEL     kernel flavour (6.12, 6.1, debug)   IXPF_KVER  expected uname -r
+#   IXPF_TIME_SCALE how much slower the kernel is (3 on debug, else 1)
 #   IXPF_NICS       model instances (ix0..)      IXPF_MONITOR  1 with --monitor
 #   IXPF_NIC_MODEL  QEMU device of the instances (ix82599)
 # plus what the test's runner adds (vm-run --env), e.g. IXPF_PF_DRIVER.
@@ -108,9 +109,11 @@ expect_fail() {
 # --- waiting ------------------------------------------------------------------
 
 # wait_for COND [TIMEOUT_SECS]: poll the shell condition COND (eval'ed) every
-# 0.1 s until it holds; returns 1 on timeout (default 10 s).
+# 0.1 s until it holds; returns 1 on timeout (default 10 s). The timeout is
+# an upper bound for a state to be reached, so it stretches with the
+# kernel's speed (IXPF_TIME_SCALE: 3 on the debug kernel, from vm-run).
 wait_for() {
-	local cond=$1 timeout=${2:-10} end
+	local cond=$1 timeout=$((${2:-10} * ${IXPF_TIME_SCALE:-1})) end
 	end=$(($(date +%s%N) / 1000000 + timeout * 1000))
 	while ! eval "$cond" >/dev/null 2>&1; do
 		if [ $(($(date +%s%N) / 1000000)) -ge "$end" ]; then

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # drivers: ixgbe ixpf
 # vm-run: --monitor
+# serial: the carrier must drop and return within 2 s of set_link
 # Pulling the cable (QEMU set_link) shows as carrier loss within 2 s and
 # plugging it back as carrier within 2 s; traffic resumes.
 . "$(dirname "$0")/common.bash" || exit 1

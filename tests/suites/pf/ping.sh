@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # drivers: ixgbe ixpf
+# serial: 100 pings at 20 ms must all come back before ping's last-reply window ends
 # 100 pings each way over IPv4 and IPv6, none lost; counters follow.
 . "$(dirname "$0")/common.bash" || exit 1
 

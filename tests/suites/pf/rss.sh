@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # drivers: ixgbe ixpf
+# serial: counts a 320-datagram burst after a fixed 0.5 s
 # RSS: flows that differ only in their UDP ports are spread over the PF
 # driver's Rx queues by the Toeplitz hash and the redirection table.
 . "$(dirname "$0")/common.bash" || exit 1

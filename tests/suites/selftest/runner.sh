@@ -8,7 +8,10 @@
 
 log "kernel $(uname -r), flavour $IXPF_KERNEL"
 expect_eq "$(uname -r)" "$IXPF_KVER" "running kernel"
-expect_match "$(uname -r)" "^${IXPF_KERNEL//./\\.}[.-]" "kernel flavour"
+case "$IXPF_KERNEL" in
+debug) expect_match "$(uname -r)" "^6\.12\.[0-9]+-ixpf-debug$" "kernel flavour" ;;
+*)     expect_match "$(uname -r)" "^${IXPF_KERNEL//./\\.}[.-]" "kernel flavour" ;;
+esac
 [ -f "/lib/modules/$(uname -r)/modules.dep" ] || die "no modules.dep for the running kernel"
 expect_ok modinfo -F vermagic virtio_net >/dev/null
 

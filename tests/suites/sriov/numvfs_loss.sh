@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # drivers: ixgbe ixpf
 # vm-run: --timeout 400
+# serial: measures the loss window of a 10 ms ping
 # What the PF's own traffic sees while the VF count changes: the peer pings
 # the PF every 10 ms across `sriov_numvfs = 8` and `= 0`; the test reports
 # the longest run of unanswered pings (the loss window) and the PF's carrier

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # drivers: ixgbe ixpf
+# serial: compares counters after fixed sleeps around a 2 s stats sample
 # Per-VF counters in `ip -s link show PF` (the NIC's PVFGPRC/GPTC/GORC/GOTC
 # as ixgbe's watchdog samples them every ~2 s) follow what each VF really
 # sent and received: a different, known number of UDP datagrams of a known
