@@ -72,7 +72,7 @@ pf_up() {
 ping_all() {
 	local ns=$1 dest=$2 n=$3 out
 	shift 3
-	out=$(${ns:+ip netns exec "$ns"} ping -c "$n" -i 0.1 -W 2 "$@" "$dest" 2>&1) ||
+	out=$(${ns:+ip netns exec "$ns"} ping -c "$n" -i 0.1 -W 2 -w $((n / 10 + 20)) "$@" "$dest" 2>&1) ||
 		die "ping $* $dest${ns:+ from netns $ns} failed: $out"
 	expect_match "$out" "$n packets transmitted, $n received" "ping $* $dest${ns:+ from netns $ns}"
 }

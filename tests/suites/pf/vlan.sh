@@ -18,9 +18,9 @@ ip -n peer link set pv100 netns v100
 ip -n v100 addr add 10.82.100.2/24 dev pv100
 ip -n v100 link set pv100 up
 
-out=$(ping -c 20 -i 0.05 -W 2 10.82.100.2)
+out=$(ping -c 20 -i 0.05 -W 2 -w 20 10.82.100.2)
 expect_match "$out" "20 received, 0% packet loss" "ping over VLAN 100"
-out=$(ns_exec v100 ping -c 20 -i 0.05 -W 2 10.82.100.1)
+out=$(ns_exec v100 ping -c 20 -i 0.05 -W 2 -w 20 10.82.100.1)
 expect_match "$out" "20 received, 0% packet loss" "ping over VLAN 100 from the peer"
 
 peer_mac=$(if_mac pv100 v100)

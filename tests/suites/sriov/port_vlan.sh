@@ -50,9 +50,9 @@ log "peer sees: $(head -2 <<<"$out")"
 expect_eq "$(grep -c "echo request" <<<"$out")" 10 "echo requests from VF1 seen by the peer"
 expect_eq "$(grep "echo request" <<<"$out" | grep -c "vlan 100, p 3,")" 10 \
 	"echo requests from VF1 tagged 'vlan 100, p 3'"
-out=$(ns_exec vf1 ping -c 10 -i 0.1 -W 2 "$PV100_IP4")
+out=$(ns_exec vf1 ping -c 10 -i 0.1 -W 2 -w 20 "$PV100_IP4")
 expect_match "$out" " 10 received" "ping VF1 -> VLAN 100 host"
-out=$(ns_exec v100 ping -c 10 -i 0.1 -W 2 "$VF1")
+out=$(ns_exec v100 ping -c 10 -i 0.1 -W 2 -w 20 "$VF1")
 expect_match "$out" " 10 received" "ping VLAN 100 host -> VF1"
 
 # Inside the NIC as well: VF0's own VLAN 100 interface (a VLAN filter VF0
@@ -62,7 +62,7 @@ expect_match "$out" " 10 received" "ping VLAN 100 host -> VF1"
 VF0V100_IP4=10.5.0.110
 vlan_host vf0 "${VF_IF[0]}" 100 vf0v "$VF0V100_IP4"
 wait_for "ping_ok vf1 $VF0V100_IP4 1" 10 || die "VF1 cannot reach VF0's VLAN 100 interface"
-out=$(ns_exec vf0v ping -c 5 -i 0.1 -W 2 "$VF1")
+out=$(ns_exec vf0v ping -c 5 -i 0.1 -W 2 -w 20 "$VF1")
 expect_match "$out" " 5 received" "ping VF0's VLAN 100 interface -> VF1"
 n=$(CAPTURE_PROMISC=1 capture_count peer "$PEER" "icmp and host $VF1" ns_exec vf1 ping -c 5 -i 0.2 -W 2 "$VF0V100_IP4")
 expect_eq "$n" 0 "VF1<->VF0 VLAN 100 echo frames seen on the wire"

@@ -14,7 +14,7 @@ VF0=$(vf_ip 0) VF1=$(vf_ip 1)
 # ping FROM_NS TO_IP ("" = the PF's root netns)
 ping_from() {
 	local out
-	out=$(${1:+ip netns exec "$1"} ping -c 5 -i 0.2 -W 2 "$2" 2>&1) || true
+	out=$(${1:+ip netns exec "$1"} ping -c 5 -i 0.2 -W 2 -w 20 "$2" 2>&1) || true
 	expect_match "$out" " 5 received" "ping ${1:-PF} -> $2"
 }
 ping_from vf0 "$VF1"

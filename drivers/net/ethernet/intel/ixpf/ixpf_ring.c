@@ -239,6 +239,14 @@ static void ixpf_rx_refill(struct ixpf_ring *r, u16 n)
 			i = 0;
 		done = true;
 	}
+	/*
+	 * The slot at next_to_use stays the driver's and still holds the
+	 * write-back of the frame last cleaned there: clear its DD bit, or a
+	 * poll that catches up with the hardware (a full ring) takes it for
+	 * a new frame whose buffer has already gone.
+	 */
+	d = (union ixpf_rx_desc *)r->desc + i;
+	d->wb.status_error = 0;
 	if (!done)
 		return;
 	r->next_to_use = i;
