@@ -15,7 +15,7 @@
  */
 #include <linux/module.h>
 #include <linux/slab.h>
-#include <linux/delay.h>
+#include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/platform_device.h>
 #include <linux/dma-mapping.h>
@@ -38,12 +38,15 @@ static int bait_uaf(void)
 	return 0;
 }
 
+/* A mutex (which may sleep) taken under a spinlock. */
 static int bait_atomic_sleep(void)
 {
 	static DEFINE_SPINLOCK(lock);
+	static DEFINE_MUTEX(mutex);
 
 	spin_lock(&lock);
-	msleep(1);
+	mutex_lock(&mutex);
+	mutex_unlock(&mutex);
 	spin_unlock(&lock);
 	return 0;
 }
