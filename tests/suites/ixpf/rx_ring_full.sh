@@ -23,7 +23,10 @@ import socket, struct, sys, hashlib
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
 s.bind(("0.0.0.0", 9000))
-s.settimeout(5)
+# The sender may take a while to start (python over 9p on a slow kernel);
+# once datagrams flow, a quiet spell means it is done.
+scale = int(sys.argv[1])
+s.settimeout(120 * scale)
 seen, dup, bad = set(), 0, 0
 open("/tmp/rx.ready", "w").close()
 while True:
@@ -31,6 +34,7 @@ while True:
         d = s.recv(2048)
     except socket.timeout:
         break
+    s.settimeout(5 * scale)
     if len(d) < 8:
         bad += 1
         continue
@@ -56,7 +60,7 @@ for n in range(int(sys.argv[2])):
         time.sleep(0.05)
 PY
 rm -f /tmp/rx.ready
-python3 /tmp/rx.py >/tmp/rx.out &
+python3 /tmp/rx.py "${IXPF_TIME_SCALE:-1}" >/tmp/rx.out &
 rxpid=$!
 wait_for "[ -e /tmp/rx.ready ]" 60 || die "receiver did not start"
 kmsg "sending 8000 datagrams in bursts of 400 to a 64-descriptor ring"
