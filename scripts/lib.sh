@@ -19,12 +19,39 @@ ixpf_kernel_pattern() {
 # Every flavour, in the order the test bed uses them.
 IXPF_KERNELS_ALL="6.12 6.1 debug"
 
+# The script that sourced this file and its arguments (sourced without
+# arguments, this file sees the script's own): ixpf_apt_fetch runs it again.
+IXPF_SCRIPT=$0
+IXPF_ARGV=("$@")
+
 ixpf_log() { printf '[ixpf] %s\n' "$*" >&2; }
 ixpf_die() { printf '[ixpf] error: %s\n' "$*" >&2; exit 1; }
 
 # Run as root, or through sudo when we are not.
 ixpf_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ixpf_apt_fetch DIR LOG WHAT CMD...: run the apt command CMD (apt-get
+# download or source) in DIR with its output in LOG. Package lists older
+# than the mirror can name a version it has dropped since (security updates
+# replace them): on failure refresh the lists once and run the calling
+# script again from the start, which resolves its versions anew, with its
+# lock on fd 9 released (or the new run would wait for us forever). The
+# callers start each download from an empty directory, so nothing of the
+# failed one survives. Failing again is fatal.
+ixpf_apt_fetch() {
+	local dir=$1 log=$2 what=$3
+	shift 3
+	(cd "$dir" && "$@") >"$log" 2>&1 && return 0
+	if [ -z "${IXPF_APT_UPDATED:-}" ]; then
+		ixpf_log "$what failed; refreshing the package lists"
+		ixpf_root apt-get update -q >/dev/null
+		exec 9>&-
+		IXPF_APT_UPDATED=1 exec "$IXPF_SCRIPT" "${IXPF_ARGV[@]}"
+	fi
+	tail -20 "$log" >&2
+	ixpf_die "$what failed (log: $log)"
 }
 
 # A stable key for a set of files: sha256 over their paths and contents.
