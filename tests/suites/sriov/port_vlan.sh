@@ -6,7 +6,8 @@
 # interface (the tag is visible on the peer's parent interface) and no
 # longer reaches untagged hosts (the peer's untagged address, VF0, the PF);
 # frames tagged 100 reach VF1 untagged, from the wire and from VF0's own
-# VLAN 100 interface. `vlan 0` gives VF1 back untagged traffic.
+# VLAN 100 interface. PF promiscuity or `rx-vlan-filter off` lets no
+# other VLAN through to VF1. `vlan 0` gives VF1 back untagged traffic.
 . "$(dirname "$0")/common.bash"
 
 sriov_setup 2
@@ -76,6 +77,30 @@ expect_eq "$n" 0 "VF1<->VF0 VLAN 100 echo frames seen on the wire"
 out=$(capture_text peer "$PEER" "arp or icmp" ns_exec vf1 ping -c 5 -i 0.2 -W 1 "$PEER_IP4")
 expect_eq "$(grep -v "vlan 100" <<<"$out" | grep -c "$VF1\|is-at\|tell" || true)" 0 \
 	"untagged frames from VF1 on the wire (got: $out)"
+
+# PF promiscuity (tcpdump, a bridge) and `rx-vlan-filter off` are the PF's
+# business: VF1, on port VLAN 100, still receives no VLAN 200 broadcast.
+# VLNCTRL.VFE is global: the PF must keep it on while it has VFs. The
+# VLAN 100 broadcasts show the capture would see what reached VF1.
+PV200_IP4=10.5.2.9
+vlan_host peer "$PEER" 200 v200 "$PV200_IP4"
+bcast() { ns_exec "$1" ping -b -c 20 -i 0.1 -W 1 "$2" >/dev/null 2>&1 || true; }
+vf1_sees() { capture_count vf1 "${VF_IF[1]}" "(icmp and src host $1) or vlan" bcast "$2" "$3"; }
+expect_eq "$(vf1_sees "$PV100_IP4" v100 10.5.0.255)" 20 "VLAN 100 broadcasts received by VF1"
+expect_eq "$(vf1_sees "$PV200_IP4" v200 10.5.2.255)" 0 "VLAN 200 broadcasts received by VF1"
+kmsg "PF promiscuous"
+ip link set "$PF" promisc on
+expect_eq "$(vf1_sees "$PV200_IP4" v200 10.5.2.255)" 0 "VLAN 200 broadcasts received by VF1, PF promiscuous"
+ip link set "$PF" promisc off
+kmsg "PF rx-vlan-filter off"
+if ethtool -K "$PF" rx-vlan-filter off; then
+	expect_eq "$(vf1_sees "$PV200_IP4" v200 10.5.2.255)" 0 \
+		"VLAN 200 broadcasts received by VF1, PF rx-vlan-filter off"
+	ethtool -K "$PF" rx-vlan-filter on
+else
+	log "$PF_DRIVER does not let rx-vlan-filter go off with VFs"
+fi
+expect_eq "$(vf1_sees "$PV100_IP4" v100 10.5.0.255)" 20 "VLAN 100 broadcasts received by VF1 afterwards"
 
 # VLAN 0 removes the port VLAN: untagged again.
 kmsg "port VLAN off on VF 1"

@@ -73,11 +73,17 @@ static void ixpf_write_filters(struct ixpf_adapter *a)
 		fctrl |= IX_FCTRL_MPE;
 	ixpf_wr(a, IX_FCTRL, fctrl);
 
-	/* A promiscuous interface sees every VLAN too. */
+	/*
+	 * A promiscuous interface sees every VLAN too, but only without
+	 * VFs: VLNCTRL.VFE is global, and with it off a VF on a port VLAN
+	 * would receive every VLAN's frames. With VFs it stays on whatever
+	 * the PF asks (as upstream ixgbe does).
+	 */
 	vlnctrl = ixpf_rd(a, IX_VLNCTRL) & ~IX_VLNCTRL_VFE;
 	vlnctrl = (vlnctrl & ~IX_VLNCTRL_VET_MASK) | ETH_P_8021Q;
-	if ((nd->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
-	    !(nd->flags & IFF_PROMISC))
+	if (a->num_vfs ||
+	    ((nd->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
+	     !(nd->flags & IFF_PROMISC)))
 		vlnctrl |= IX_VLNCTRL_VFE;
 	ixpf_wr(a, IX_VLNCTRL, vlnctrl);
 }
