@@ -238,6 +238,32 @@ if_mac() {
 # ping_ok NS DEST [COUNT]: DEST answers from inside NS.
 ping_ok() { ip netns exec "$1" ping -q -c "${3:-3}" -i 0.2 -W 2 "$2" >/dev/null; }
 
+# --- ethtool -g / -l ------------------------------------------------------------
+
+# ring_param IF SECTION FIELD: a value from `ethtool -g IF`, SECTION "max"
+# (pre-set maximums) or "cur" (current settings), FIELD RX or TX;
+# channel_param IF SECTION FIELD: the same from `ethtool -l IF` (Combined).
+# (awk reads everything: an early exit would SIGPIPE ethtool under pipefail.)
+_ethtool_value() {	# SECTION FIELD, ethtool's output on stdin
+	awk -v want="$1" -v f="$2:" '
+		/^Pre-set maximums/ { sec = "max" }
+		/^Current hardware settings/ { sec = "cur" }
+		sec == want && $1 == f { v = $2 }
+		END { print v }'
+}
+ring_param() {
+	local v
+	v=$(ethtool -g "$1" | _ethtool_value "$2" "$3")
+	[ -n "$v" ] || die "ethtool -g $1: no $3 under $2"
+	echo "$v"
+}
+channel_param() {
+	local v
+	v=$(ethtool -l "$1" | _ethtool_value "$2" "$3")
+	[ -n "$v" ] || die "ethtool -l $1: no $3 under $2"
+	echo "$v"
+}
+
 # --- captures ------------------------------------------------------------------
 
 # capture_text NS IF FILTER CMD...: the frames matching FILTER that the

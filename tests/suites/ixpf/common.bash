@@ -77,30 +77,6 @@ ping_all() {
 	expect_match "$out" "$n packets transmitted, $n received" "ping $* $dest${ns:+ from netns $ns}"
 }
 
-# ring_param IF SECTION FIELD: a value from `ethtool -g IF`, SECTION "max"
-# (pre-set maximums) or "cur" (current settings), FIELD RX or TX;
-# channel_param IF SECTION FIELD: the same from `ethtool -l IF` (Combined).
-# (awk reads everything: an early exit would SIGPIPE ethtool under pipefail.)
-_ethtool_value() {	# SECTION FIELD, ethtool's output on stdin
-	awk -v want="$1" -v f="$2:" '
-		/^Pre-set maximums/ { sec = "max" }
-		/^Current hardware settings/ { sec = "cur" }
-		sec == want && $1 == f { v = $2 }
-		END { print v }'
-}
-ring_param() {
-	local v
-	v=$(ethtool -g "$1" | _ethtool_value "$2" "$3")
-	[ -n "$v" ] || die "ethtool -g $1: no $3 under $2"
-	echo "$v"
-}
-channel_param() {
-	local v
-	v=$(ethtool -l "$1" | _ethtool_value "$2" "$3")
-	[ -n "$v" ] || die "ethtool -l $1: no $3 under $2"
-	echo "$v"
-}
-
 # tcp_send_bg FILE NS-FROM DEST PORT OUT: start a socat listener on PORT in
 # the other netns writing OUT, then a sender of FILE from NS-FROM ("" for
 # the root netns, "peer") to DEST:PORT, both in the background (TCP_PIDS).

@@ -5,6 +5,8 @@
 # as the PF (Documentation/sriov-design.md): every invalid value and every
 # VF index out of range fails with the documented error, leaves `ip link
 # show` exactly as it was and is logged; the VFs keep passing traffic.
+# With VFs, `ethtool -L` beyond the PF's pool (2 and 63 VFs) is refused,
+# and so is `ethtool -t offline`.
 export IXPF_PF_DRIVER=ixpf
 . "$(dirname "$0")/../sriov/common.bash" || exit 1
 
@@ -57,3 +59,44 @@ refusals=$(dmesg_since "errno table" | grep -c "ixpf .*: VF [0-9]*:\|ixpf .*VF [
 expect_ge "$refusals" 5 "refusal lines logged by ixpf"
 # VF 0 sits on port VLAN 5 now; VF 1 still reaches the untagged peer
 ping_ok vf1 "$PEER_IP4" || die "VF 1 lost its traffic"
+
+# PF administration that would reach into the VFs' pools. With VFs the PF
+# owns one pool of queues, 4 up to 31 VFs and 2 above: `ethtool -l` says
+# so and `ethtool -L` beyond it is refused and changes nothing (before, 31
+# VFs + `combined 8` returned 0 and programmed queues past the PF's pool:
+# the model logged an unmodelled IVAR write). `ethtool -t offline` (a MAC
+# reset, queue 0's registers) is refused while VFs exist, as upstream
+# ixgbe does; its link test still runs.
+# channels_refused N VFS POOL: the maximum is POOL, POOL*2 is refused
+channels_refused() {
+	local cur out rc=0
+	expect_eq "$(channel_param "$PF" max Combined)" "$2" "maximum combined channels with $1 VFs"
+	cur=$(channel_param "$PF" cur Combined)
+	out=$(ethtool -L "$PF" combined $(($2 * 2)) 2>&1) || rc=$?
+	[ "$rc" != 0 ] || die "ethtool -L combined $(($2 * 2)) with $1 VFs succeeded"
+	expect_match "$out" "$EINVAL|exceeds maximum" "error of combined $(($2 * 2)) with $1 VFs"
+	expect_eq "$(channel_param "$PF" cur Combined)" "$cur" "combined channels after the refusal"
+}
+kmsg "PF administration with VFs"
+channels_refused 2 4
+rc=0
+out=$(ethtool -t "$PF" offline 2>&1) || rc=$?
+[ "$rc" != 0 ] || die "ethtool -t offline with VFs passed: $out"
+expect_match "$out" "The test result is FAIL" "ethtool -t offline with VFs"
+expect_match "$(grep "Link test" <<<"$out")" "[[:space:]]0\$" "link test result with VFs"
+expect_match "$(dmesg_since "PF administration with VFs")" "offline tests refused with 2 VFs" \
+	"kernel log of the refused self-test"
+ping_ok vf1 "$PEER_IP4" || die "VF 1 lost its traffic after the refused self-test"
+
+# 63 VFs (no driver for them: only the PF's queues are under test)
+echo 0 >"$(numvfs_path)"
+echo 0 >"/sys/bus/pci/devices/$PF_PCI/sriov_drivers_autoprobe"
+echo 63 >"$(numvfs_path)"
+wait_carrier "$PF" 20 || die "no carrier on $PF with 63 VFs"
+channels_refused 63 2
+ethtool -L "$PF" combined 1
+expect_eq "$(channel_param "$PF" cur Combined)" 1 "combined channels with 63 VFs"
+wait_carrier "$PF" 20 || die "no carrier on $PF after ethtool -L combined 1"
+ping_ok peer "$PF_IP4" 5 || die "the PF does not answer with 63 VFs on one queue"
+echo 0 >"$(numvfs_path)"
+expect_ge "$(channel_param "$PF" max Combined)" 8 "maximum combined channels without VFs"

@@ -336,12 +336,24 @@ static int ixpf_set_ringparam(struct net_device *netdev,
 	return err;
 }
 
+/*
+ * With VFs the PF owns one pool of qpp queues (ixpf_sriov.c): a ring past
+ * it would be programmed into the registers of queues that are not the
+ * PF's (another pool's VLAN insertion, anti-spoof, IVAR entries).
+ */
+static unsigned int ixpf_max_channels(struct ixpf_adapter *a)
+{
+	unsigned int n = min_t(unsigned int, a->max_queues, IXPF_MAX_QUEUES);
+
+	return a->qpp ? min(n, a->qpp) : n;
+}
+
 static void ixpf_get_channels(struct net_device *netdev,
 			      struct ethtool_channels *ch)
 {
 	struct ixpf_adapter *a = netdev_priv(netdev);
 
-	ch->max_combined = a->max_queues;
+	ch->max_combined = ixpf_max_channels(a);
 	ch->combined_count = a->num_queues;
 	ch->max_other = 1;
 	ch->other_count = 1;
@@ -356,8 +368,16 @@ static int ixpf_set_channels(struct net_device *netdev,
 
 	if (ch->rx_count || ch->tx_count || ch->other_count != 1)
 		return -EINVAL;
-	if (!n || n > a->max_queues || n > IXPF_MAX_QUEUES)
+	if (!n)
 		return -EINVAL;
+	if (n > ixpf_max_channels(a)) {
+		if (net_ratelimit())
+			netdev_warn(netdev, "at most %u queues: %s\n",
+				    ixpf_max_channels(a), a->qpp ?
+				    "with VFs the PF has one pool of queues" :
+				    "that is what MSI-X allows");
+		return -EINVAL;
+	}
 	if (n == old)
 		return 0;
 	/* a user RETA is kept: it must not point past the new queues */

@@ -437,6 +437,19 @@ void ixpf_selftest_run(struct ixpf_adapter *a, struct ethtool_test *eth_test,
 		netdev_err(a->netdev, "self-test: the adapter is not available\n");
 		for (i = 0; i < IXPF_TEST_COUNT; i++)
 			data[i] = 1;
+	} else if ((eth_test->flags & ETH_TEST_FL_OFFLINE) && a->num_vfs) {
+		/*
+		 * The offline tests reset the MAC and borrow queue 0's
+		 * registers: with VFs that is a VF's pool, and the reset
+		 * pulls the link from under every VF. Refuse, as upstream
+		 * ixgbe does; the link test still runs.
+		 */
+		if (net_ratelimit())
+			netdev_err(a->netdev, "self-test: offline tests refused with %u VFs enabled: set sriov_numvfs to 0 first\n",
+				   a->num_vfs);
+		for (i = 0; i < IXPF_TEST_COUNT; i++)
+			data[i] = 1;
+		data[IXPF_TEST_LINK] = ixpf_test_link(a);
 	} else if (eth_test->flags & ETH_TEST_FL_OFFLINE) {
 		set_bit(IXPF_TESTING, a->state);
 		ixpf_selftest_offline(a, data);
