@@ -200,6 +200,8 @@ struct ixpf_adapter {
 	u32 mta_shadow[IX_NUM_MTA];	/* what the MTA holds */
 	u32 pf_mta[IX_NUM_MTA];		/* the PF's own hashes */
 	u32 vf_mta[IX_NUM_MTA];		/* the VFs' hashes, ORed in */
+	/* the PF's addresses in RAR 0..IXPF_MAX_UC_RAR, zero: unused */
+	u8 pf_rar[IXPF_MAX_UC_RAR + 1][ETH_ALEN];
 
 	/* queues and vectors */
 	unsigned int num_queues;	/* active queue pairs */
@@ -233,6 +235,8 @@ struct ixpf_adapter {
 	spinlock_t vf_lock;		/* VF state, VF-shared tables */
 	/* owner (VF + 1, 0: free) of each SET_MACVLAN RAR entry; vf_lock */
 	u8 macvlan_owner[IX_NUM_RAR - (IXPF_MAX_UC_RAR + 1 + 63)];
+	/* and the address it holds (a VF may not claim another's); vf_lock */
+	u8 macvlan_addr[IX_NUM_RAR - (IXPF_MAX_UC_RAR + 1 + 63)][ETH_ALEN];
 
 	/* RSS */
 	u8 rss_key[IXPF_RSS_KEY_SIZE];
@@ -335,6 +339,7 @@ int ixpf_relayout(struct ixpf_adapter *a, unsigned int num_vfs,
 void ixpf_set_rx_mode(struct net_device *netdev);
 void ixpf_rx_mode_sync(struct ixpf_adapter *a);	/* process context */
 void ixpf_mta_write(struct ixpf_adapter *a);	/* filter_lock held */
+bool ixpf_pf_owns_mac(struct ixpf_adapter *a, const u8 *mac);
 void ixpf_service_start(struct ixpf_adapter *a);
 void ixpf_service_stop(struct ixpf_adapter *a);
 void ixpf_check_link(struct ixpf_adapter *a);

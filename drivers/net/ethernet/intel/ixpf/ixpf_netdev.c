@@ -48,12 +48,17 @@ static void ixpf_write_filters(struct ixpf_adapter *a)
 
 	/* RAR0 is the netdev's address; the unicast list follows it. */
 	ixpf_hw_set_rar(a, 0, nd->dev_addr);
+	ether_addr_copy(a->pf_rar[0], nd->dev_addr);
 	uc_overflow = netdev_uc_count(nd) > IXPF_MAX_UC_RAR;
 	if (!uc_overflow)
-		netdev_for_each_uc_addr(ha, nd)
+		netdev_for_each_uc_addr(ha, nd) {
+			ether_addr_copy(a->pf_rar[rar], ha->addr);
 			ixpf_hw_set_rar(a, rar++, ha->addr);
-	for (; rar <= IXPF_MAX_UC_RAR; rar++)
+		}
+	for (; rar <= IXPF_MAX_UC_RAR; rar++) {
+		eth_zero_addr(a->pf_rar[rar]);
 		ixpf_hw_clear_rar(a, rar);
+	}
 
 	/* Multicast: the 4096-bit hash table, hashed on address bits 47:36. */
 	netdev_for_each_mc_addr(ha, nd) {
@@ -86,6 +91,25 @@ static void ixpf_write_filters(struct ixpf_adapter *a)
 	     !(nd->flags & IFF_PROMISC)))
 		vlnctrl |= IX_VLNCTRL_VFE;
 	ixpf_wr(a, IX_VLNCTRL, vlnctrl);
+}
+
+/*
+ * Whether @mac is one of the PF's: its address or a unicast filter it
+ * programmed. Any context; VF message handlers ask before letting a VF
+ * take an address (the netdev's address lists need a lock they cannot
+ * take from the mailbox interrupt: the shadow of the RARs answers).
+ */
+bool ixpf_pf_owns_mac(struct ixpf_adapter *a, const u8 *mac)
+{
+	unsigned long flags;
+	bool owned = false;
+	unsigned int i;
+
+	spin_lock_irqsave(&a->filter_lock, flags);
+	for (i = 0; i <= IXPF_MAX_UC_RAR && !owned; i++)
+		owned = ether_addr_equal(a->pf_rar[i], mac);
+	spin_unlock_irqrestore(&a->filter_lock, flags);
+	return owned;
 }
 
 void ixpf_set_rx_mode(struct net_device *netdev)

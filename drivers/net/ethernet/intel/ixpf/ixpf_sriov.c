@@ -144,6 +144,7 @@ static void ixpf_vt_clear(struct ixpf_adapter *a)
 	}
 	memset(a->vf_mta, 0, sizeof(a->vf_mta));
 	memset(a->macvlan_owner, 0, sizeof(a->macvlan_owner));
+	memset(a->macvlan_addr, 0, sizeof(a->macvlan_addr));
 	ixpf_hw_restore_vfta(a);
 	spin_unlock_irqrestore(&a->filter_lock, flags);
 }

@@ -158,6 +158,7 @@ static void ixpf_vf_clear_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf)
 			continue;
 		ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
 		a->macvlan_owner[i] = 0;
+		eth_zero_addr(a->macvlan_addr[i]);
 		vf->macvlan_count--;
 	}
 }
@@ -290,9 +291,38 @@ static int ixpf_msg_reset(struct ixpf_adapter *a, struct ixpf_vf *vf, u32 *msg)
 	return IX_MBX_RESET_REPLY_WORDS;
 }
 
+/*
+ * Who else owns @mac: the PF, another VF (its current or admin MAC, its
+ * SET_MACVLAN entries). A VF that took such an address would steal its
+ * owner's unicast, through the internal switch too. NULL: nobody.
+ * vf_lock held.
+ */
+static const char *ixpf_vf_mac_owner(struct ixpf_adapter *a,
+				     struct ixpf_vf *vf, const u8 *mac)
+{
+	unsigned int i;
+
+	for (i = 0; i < a->num_vfs; i++) {
+		struct ixpf_vf *o = &a->vfs[i];
+
+		if (o != vf && (ether_addr_equal(o->mac, mac) ||
+				ether_addr_equal(o->admin.mac, mac)))
+			return "another VF";
+	}
+	for (i = 0; i < IXPF_NUM_MACVLAN_RAR; i++)
+		if (a->macvlan_owner[i] && a->macvlan_owner[i] != vf->id + 1 &&
+		    ether_addr_equal(a->macvlan_addr[i], mac))
+			return "another VF";
+	if (ixpf_pf_owns_mac(a, mac))
+		return "the PF";
+	return NULL;
+}
+
 static int ixpf_msg_set_mac(struct ixpf_adapter *a, struct ixpf_vf *vf,
 			    u32 *msg)
 {
+	const char *owner;
+
 	u8 mac[ETH_ALEN];
 
 	ixpf_msg_get_mac(msg, mac);
@@ -305,6 +335,12 @@ static int ixpf_msg_set_mac(struct ixpf_adapter *a, struct ixpf_vf *vf,
 	    !ether_addr_equal(mac, vf->admin.mac)) {
 		ixpf_vf_refuse(a, vf, "SET_MAC_ADDR %pM refused: the admin set %pM\n",
 			       mac, vf->admin.mac);
+		return IXPF_NACK;
+	}
+	owner = ixpf_vf_mac_owner(a, vf, mac);
+	if (owner) {
+		ixpf_vf_refuse(a, vf, "SET_MAC_ADDR %pM refused: %s has it\n",
+			       mac, owner);
 		return IXPF_NACK;
 	}
 	ether_addr_copy(vf->mac, mac);
@@ -407,20 +443,20 @@ static int ixpf_msg_set_lpe(struct ixpf_adapter *a, struct ixpf_vf *vf,
 }
 
 /*
- * Extra unicast filters. ixgbevf clears its list (index 0) on every Rx
- * mode change; adding is not offered yet (RAR slots are not accounted
- * per VF), so the VF falls back to what it has.
- */
-/*
- * INFO 0: drop all of the VF's extra unicast addresses; INFO n: add one
- * (ixgbevf sends the whole list again after a clear). A VF whose MAC the
- * admin set may add none unless trusted (as upstream ixgbe); each VF holds
- * at most IXPF_VF_MAX_MACVLAN entries of the shared range.
+ * Extra unicast filters. INFO 0: drop all of the VF's entries; INFO 1: the
+ * first address of a new list, which replaces the VF's entries; INFO n:
+ * add one more. ixgbevf sends its whole list, from 1, on every Rx mode
+ * change (and 0 when it is empty), as upstream ixgbe expects: it clears
+ * the VF's entries for index 0 and 1. A VF whose MAC the admin set may add
+ * none unless trusted (as upstream); each VF holds at most
+ * IXPF_VF_MAX_MACVLAN entries of the shared range. A refused request
+ * leaves the VF's list as it was.
  */
 static int ixpf_msg_set_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf,
 				u32 *msg)
 {
 	unsigned int index = (msg[0] & IX_MBX_INFO_MASK) >> IX_MBX_INFO_SHIFT;
+	const char *owner;
 	unsigned int i;
 	u8 mac[ETH_ALEN];
 
@@ -437,6 +473,14 @@ static int ixpf_msg_set_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf,
 		ixpf_vf_refuse(a, vf, "SET_MACVLAN: MAC set by the admin, VF not trusted\n");
 		return IXPF_NACK;
 	}
+	owner = ixpf_vf_mac_owner(a, vf, mac);
+	if (owner) {
+		ixpf_vf_refuse(a, vf, "SET_MACVLAN %pM refused: %s has it\n",
+			       mac, owner);
+		return IXPF_NACK;
+	}
+	if (index == 1)
+		ixpf_vf_clear_macvlan(a, vf);
 	if (vf->macvlan_count >= IXPF_VF_MAX_MACVLAN) {
 		ixpf_vf_refuse(a, vf, "SET_MACVLAN: already %u addresses\n",
 			       vf->macvlan_count);
@@ -450,6 +494,7 @@ static int ixpf_msg_set_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf,
 		return IXPF_NACK;
 	}
 	a->macvlan_owner[i] = vf->id + 1;
+	ether_addr_copy(a->macvlan_addr[i], mac);
 	vf->macvlan_count++;
 	ixpf_hw_set_rar_pool(a, IXPF_MACVLAN_RAR_BASE + i, mac, vf->id);
 	return 1;
