@@ -343,9 +343,7 @@ static int ixpf_set_ringparam(struct net_device *netdev,
  */
 static unsigned int ixpf_max_channels(struct ixpf_adapter *a)
 {
-	unsigned int n = min_t(unsigned int, a->max_queues, IXPF_MAX_QUEUES);
-
-	return a->qpp ? min(n, a->qpp) : n;
+	return a->qpp ? min(a->max_queues, a->qpp) : a->max_queues;
 }
 
 static void ixpf_get_channels(struct net_device *netdev,
