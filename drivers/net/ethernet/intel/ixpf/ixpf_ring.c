@@ -308,15 +308,31 @@ static void ixpf_tx_ring_clean(struct ixpf_ring *r)
 	netdev_tx_reset_queue(netdev_get_tx_queue(r->netdev, r->index));
 }
 
+/* Unmapping what an enabled queue may still DMA into is a driver bug */
+static void ixpf_ring_check_stopped(struct ixpf_adapter *a,
+				    struct ixpf_ring *r, bool tx)
+{
+	u32 v = ixpf_rd(a, tx ? IX_TXDCTL(r->reg_idx) : IX_RXDCTL(r->reg_idx));
+
+	WARN_ONCE(!ixpf_removed(a) &&
+		  (v & (tx ? IX_TXDCTL_ENABLE : IX_RXDCTL_ENABLE)),
+		  "%s: %cx queue %u still enabled when its buffers go\n",
+		  netdev_name(a->netdev), tx ? 'T' : 'R', r->reg_idx);
+}
+
 void ixpf_rings_clean(struct ixpf_adapter *a)
 {
 	unsigned int i;
 
 	for (i = 0; i < a->num_queues; i++) {
-		if (a->tx_ring[i])
+		if (a->tx_ring[i]) {
+			ixpf_ring_check_stopped(a, a->tx_ring[i], true);
 			ixpf_tx_ring_clean(a->tx_ring[i]);
-		if (a->rx_ring[i])
+		}
+		if (a->rx_ring[i]) {
+			ixpf_ring_check_stopped(a, a->rx_ring[i], false);
 			ixpf_rx_ring_clean(a->rx_ring[i]);
+		}
 	}
 }
 
@@ -412,21 +428,25 @@ void ixpf_rings_configure(struct ixpf_adapter *a)
 	ixpf_hw_rx_enable(a, true);
 }
 
+/*
+ * Each ring's own queue (reg_idx), not the layout's: module unload frees
+ * the VFs, and with them the layout, before the netdev closes.
+ */
 void ixpf_rings_stop(struct ixpf_adapter *a)
 {
 	unsigned int i;
 
 	ixpf_hw_rx_enable(a, false);
 	for (i = 0; i < a->num_queues; i++) {
-		ixpf_wr(a, IX_RXDCTL(a->queue_base + i), 0);
-		ixpf_wr(a, IX_TXDCTL(a->queue_base + i), IX_TXDCTL_SWFLSH);
+		ixpf_wr(a, IX_RXDCTL(a->rx_ring[i]->reg_idx), 0);
+		ixpf_wr(a, IX_TXDCTL(a->tx_ring[i]->reg_idx), IX_TXDCTL_SWFLSH);
 	}
 	ixpf_flush(a);
 	for (i = 0; i < a->num_queues; i++) {
-		unsigned int q = a->queue_base + i;
-
-		if (ixpf_queue_wait(a, IX_RXDCTL(q), IX_RXDCTL_ENABLE, false) ||
-		    ixpf_queue_wait(a, IX_TXDCTL(q), IX_TXDCTL_ENABLE, false))
+		if (ixpf_queue_wait(a, IX_RXDCTL(a->rx_ring[i]->reg_idx),
+				    IX_RXDCTL_ENABLE, false) ||
+		    ixpf_queue_wait(a, IX_TXDCTL(a->tx_ring[i]->reg_idx),
+				    IX_TXDCTL_ENABLE, false))
 			netdev_err(a->netdev, "queue %u did not stop\n", i);
 	}
 }
