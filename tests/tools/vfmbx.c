@@ -7,14 +7,20 @@
  *     reset            VFCTRL.RST, wait for the PF (RSTD), VF_RESET message
  *     msg W0 [W1...]   send raw words (hex or decimal), print the reply
  *     pfstatus         print VFMAILBOX
+ *     rx FILE          receive on the VF's queue 0 until FILE exists
+ *     wait FILE        do nothing until FILE exists (the VF is not reset)
  *
  * Each "msg" prints one line: "reply: w0 w1 ... w15" (hex), or
- * "reply: timeout" when the PF did not answer within a second. Exit status
- * is 0 unless the device could not be opened or used.
+ * "reply: timeout" when the PF did not answer within a second. "rx"
+ * prints "rx: listening" once its ring is live, then "frame: DST TYPE VID"
+ * per frame received (VID 0: untagged; the tag is left in the frame) and
+ * "rx: N frames". Both waits give up after 60 s. Exit status is 0 unless
+ * the device could not be opened or used.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <linux/vfio.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +35,7 @@
 #include <ixpf/ix82599_regs.h>
 
 static volatile uint32_t *bar0;
+static int container, dev;
 
 static uint32_t rd(uint32_t off)
 {
@@ -139,7 +146,7 @@ static void open_vf(const char *bdf)
 	struct vfio_group_status gs = { .argsz = sizeof(gs) };
 	struct vfio_region_info ri = { .argsz = sizeof(ri) };
 	char path[PATH_MAX], link[PATH_MAX];
-	int container, group, dev;
+	int group;
 	ssize_t len;
 	void *p;
 
@@ -177,13 +184,143 @@ static void open_vf(const char *bdf)
 	bar0 = p;
 }
 
+/* --- receive: queue 0 of the VF, from memory mapped for it in the IOMMU --- */
+
+#define RX_DESCS	64
+#define RX_BUF		2048
+#define RX_IOVA		0x10000000ULL
+
+static uint8_t *rx_mem;		/* descriptor ring, then the buffers */
+static unsigned int rx_next;	/* the descriptor the device fills next */
+
+static bool file_exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void rx_post(unsigned int i)
+{
+	volatile uint64_t *d = (volatile uint64_t *)(rx_mem + 16 * i);
+
+	d[0] = RX_IOVA + 4096 + (uint64_t)i * RX_BUF;
+	d[1] = 0;
+}
+
+/* Map the memory and let the VF master the bus. */
+static void rx_map(void)
+{
+	size_t size = 4096 + RX_DESCS * RX_BUF;
+	struct vfio_iommu_type1_dma_map map = {
+		.argsz = sizeof(map),
+		.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
+		.iova = RX_IOVA,
+		.size = size,
+	};
+	struct vfio_region_info ri = { .argsz = sizeof(ri) };
+	uint16_t cmd;
+	void *p;
+
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die("mmap Rx memory");
+	memset(p, 0, size);
+	rx_mem = p;
+	map.vaddr = (uintptr_t)p;
+	if (ioctl(container, VFIO_IOMMU_MAP_DMA, &map))
+		die("VFIO_IOMMU_MAP_DMA");
+
+	ri.index = VFIO_PCI_CONFIG_REGION_INDEX;
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, &ri))
+		die("config region");
+	if (pread(dev, &cmd, 2, ri.offset + 4) != 2)
+		die("read PCI command");
+	cmd |= 0x4;	/* bus master */
+	if (pwrite(dev, &cmd, 2, ri.offset + 4) != 2)
+		die("write PCI command");
+}
+
+/* Queue 0 from scratch (a VF reset disables it). */
+static void rx_ring_start(void)
+{
+	unsigned int i;
+
+	rx_next = 0;
+	for (i = 0; i < RX_DESCS; i++)
+		rx_post(i);
+	wr(IX_VFRXQ(0) + 0x00, (uint32_t)RX_IOVA);		/* RDBAL */
+	wr(IX_VFRXQ(0) + 0x04, RX_IOVA >> 32);			/* RDBAH */
+	wr(IX_VFRXQ(0) + 0x08, RX_DESCS * 16);			/* RDLEN */
+	wr(IX_VFRXQ(0) + 0x14, IX_SRRCTL_DESCTYPE_ADV_ONEBUF |
+	   IX_SRRCTL_DROP_EN | RX_BUF / 1024);			/* SRRCTL */
+	wr(IX_VFRXQ(0) + 0x10, 0);				/* RDH */
+	wr(IX_VFRXQ(0) + 0x18, 0);				/* RDT */
+	wr(IX_VFRXQ(0) + 0x28, IX_RXDCTL_ENABLE);
+	for (i = 0; i < 100 && !(rd(IX_VFRXQ(0) + 0x28) & IX_RXDCTL_ENABLE); i++)
+		sleep_us(1000);
+	wr(IX_VFRXQ(0) + 0x18, RX_DESCS - 1);
+}
+
+static void print_frame(const uint8_t *f, unsigned int len)
+{
+	unsigned int type = len >= 14 ? f[12] << 8 | f[13] : 0, vid = 0;
+
+	if (type == 0x8100 && len >= 18) {
+		vid = (f[14] << 8 | f[15]) & 0xFFF;
+		type = f[16] << 8 | f[17];
+	}
+	printf("frame: %02x:%02x:%02x:%02x:%02x:%02x %04x %u\n", f[0], f[1],
+	       f[2], f[3], f[4], f[5], type, vid);
+}
+
+static void rx_until(const char *path)
+{
+	unsigned int frames = 0, polls;
+
+	if (!rx_mem)
+		rx_map();
+	if (!(rd(IX_VFRXQ(0) + 0x28) & IX_RXDCTL_ENABLE))
+		rx_ring_start();
+	printf("rx: listening\n");
+	fflush(stdout);
+	for (polls = 0; polls < 60000; polls++) {
+		volatile uint32_t *d = (volatile uint32_t *)(rx_mem + 16 * rx_next);
+
+		if (!(d[2] & IX_RXD_STAT_DD)) {
+			if (polls % 50 == 0 && file_exists(path))
+				break;
+			sleep_us(1000);
+			continue;
+		}
+		if (d[2] & IX_RXD_STAT_EOP) {
+			print_frame(rx_mem + 4096 + rx_next * RX_BUF,
+				    d[3] & 0xFFFF);
+			frames++;
+		}
+		rx_post(rx_next);
+		/* RDT: the slots before this one are the device's again */
+		wr(IX_VFRXQ(0) + 0x18, rx_next);
+		rx_next = (rx_next + 1) % RX_DESCS;
+	}
+	printf("rx: %u frames\n", frames);
+	fflush(stdout);
+}
+
+static void wait_file(const char *path)
+{
+	int i;
+
+	for (i = 0; i < 1200 && !file_exists(path); i++)
+		sleep_us(50000);
+}
+
 int main(int argc, char **argv)
 {
 	uint32_t msg[IX_MBX_WORDS], reply[IX_MBX_WORDS];
 	int i = 2, n;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: vfmbx BDF reset|pfstatus|msg W0 [W1...] ...\n");
+		fprintf(stderr, "usage: vfmbx BDF reset|pfstatus|msg W0 [W1...]|rx FILE|wait FILE ...\n");
 		return 2;
 	}
 	open_vf(argv[1]);
@@ -194,6 +331,12 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "pfstatus")) {
 			printf("vfmailbox: %08x\n", mbx_status());
 			i++;
+		} else if (!strcmp(argv[i], "rx") && i + 1 < argc) {
+			rx_until(argv[i + 1]);
+			i += 2;
+		} else if (!strcmp(argv[i], "wait") && i + 1 < argc) {
+			wait_file(argv[i + 1]);
+			i += 2;
 		} else if (!strcmp(argv[i], "msg")) {
 			for (n = 0, i++; i < argc && n < IX_MBX_WORDS; i++, n++) {
 				char *end;

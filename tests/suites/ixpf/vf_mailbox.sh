@@ -13,8 +13,7 @@
 export IXPF_PF_DRIVER=ixpf
 . "$(dirname "$0")/../sriov/common.bash" || exit 1
 
-gcc -O2 -Wall -I "$IXPF_TOP/include" -o /tmp/vfmbx "$IXPF_TOP/tests/tools/vfmbx.c" ||
-	die "cannot build vfmbx"
+vfmbx_build
 
 pf_up
 ip link set "$PF" vf 0 mac 02:00:00:00:00:10 2>/dev/null || true	# before VFs: refused
@@ -23,12 +22,7 @@ ip link set "$PF" vf 0 mac 02:00:00:00:00:10
 ip link set "$PF" vf 0 vlan 0
 vf_to_ns 1
 
-# VF 0 to vfio-pci (ixgbevf let go of it first)
-load_module vfio-pci
-echo "${VF_PCI[0]}" >"/sys/bus/pci/devices/${VF_PCI[0]}/driver/unbind"
-echo vfio-pci >"/sys/bus/pci/devices/${VF_PCI[0]}/driver_override"
-echo "${VF_PCI[0]}" >/sys/bus/pci/drivers_probe
-expect_eq "$(vf_driver "${VF_PCI[0]}")" vfio-pci "driver of VF 0"
+vf_to_vfio 0
 
 # w0 CMD...: word 0 of the reply to each message (one vfmbx session)
 replies() { /tmp/vfmbx "${VF_PCI[0]}" "$@" | awk '/^reply:/ {print $2}'; }
@@ -126,3 +120,51 @@ expect_eq "$(dmesg_since "VF 0 claims other functions' addresses" |
 ns_exec peer ping -c 10 -i 0.2 -W 2 -w 20 "$(vf_ip 1)" >/tmp/ping.out ||
 	die "the peer lost VF 1 after VF 0's claims: $(tail -2 /tmp/ping.out)"
 expect_match "$(cat /tmp/ping.out)" " 10 received" "peer -> VF 1 pings"
+
+# The 64 VLAN filters (VLVF) are shared: a VF may join 8 VLANs, and VF
+# requests leave 16 entries to the admin. VF 0 asks for 64 VLANs and keeps
+# what it got (its vfmbx session waits) while the admin gives VF 1 port
+# VLAN 100, which must work; once the PF's own VLANs took every entry, a
+# port VLAN is refused with ENOSPC and the old one stays. (Before the
+# quota VF 0 got 63 of the 64 and VF 1's port VLAN 100 was accepted but
+# never reached the wire; a port VLAN without a filter returned 0.)
+# The admin is the source of truth: VF 0 took 02:00:00:00:00:20 for itself
+# (SET_MAC_ADDR, trusted) and the admin then gives that MAC to VF 1: VF 0
+# loses it, VF 1 gets the peer's pings (before, VF 0's address filter came
+# first and VF 1 lost them all).
+sleep 6	# a fresh window of VF 0's log rate limit
+kmsg "VF 0 asks for 64 VLANs"
+# shellcheck disable=SC2046 # one msg per VID
+/tmp/vfmbx "${VF_PCI[0]}" reset $(set_mac 02:00:00:00:00:20) \
+	$(for v in $(seq 1000 1063); do echo msg 0x10004 "$v"; done) \
+	wait /tmp/vlans.done >/tmp/vlans.out 2>&1 &
+VFMBX=$!
+wait_for "[ \$(grep -c '^reply:' /tmp/vlans.out) -ge 66 ]" 60 || die "vfmbx: $(tail -3 /tmp/vlans.out)"
+expect_eq "$(awk '/^reply:/ {print $2}' /tmp/vlans.out | sed -n 2p)" a0000002 "SET_MAC_ADDR 02:00:00:00:00:20"
+expect_eq "$(awk '/^reply:/ && $2 == "a0010004"' /tmp/vlans.out | wc -l)" 8 "SET_VLAN adds granted of 64"
+expect_eq "$(awk '/^reply:/ && $2 == "60010004"' /tmp/vlans.out | wc -l)" 56 "SET_VLAN adds refused of 64"
+expect_ge "$(dmesg_since "VF 0 asks for 64 VLANs" | grep -c "VF 0: SET_VLAN 1008: already in 8 VLANs" || true)" 1 \
+	"quota refusal logged"
+
+vlan_host peer "$PEER" 100 v100 10.5.0.99
+ip link set "$PF" vf 1 vlan 100
+wait_for "ping_ok vf1 10.5.0.99 1" 30 || die "VF 1 cannot reach the peer on its port VLAN 100"
+# the PF joins VLAN 100 too: VF 1 leaving it would free no entry
+for v in 100 $(seq 2 61); do ip link add link "$PF" name "pv$v" type vlan id "$v"; done
+err=$(ip link set "$PF" vf 1 vlan 3000 2>&1) && die "port VLAN 3000 with every VLAN filter in use was accepted"
+expect_match "$err" "No space left on device" "port VLAN with every VLAN filter in use"
+expect_eq "$(vf_json 1 '.vlan_list[0].vlan // 0')" 100 "VF 1 port VLAN after the refusal"
+ping_ok vf1 10.5.0.99 3 || die "VF 1 lost its port VLAN 100 after the refusal"
+
+kmsg "the admin gives VF 0's MAC to VF 1"
+ip link set "$PF" vf 1 mac 02:00:00:00:00:20
+wait_for "[ \"\$(if_mac ${VF_IF[1]} vf1)\" = 02:00:00:00:00:20 ]" 30 ||
+	die "VF 1 did not take the admin MAC: $(if_mac "${VF_IF[1]}" vf1)"
+ip -n v100 neigh flush all
+ns_exec v100 ping -c 10 -i 0.2 -W 2 -w 30 "$(vf_ip 1)" >/tmp/ping.out ||
+	die "the peer lost VF 1 once the admin gave it VF 0's MAC: $(tail -2 /tmp/ping.out)"
+expect_match "$(cat /tmp/ping.out)" " 10 received" "peer -> VF 1 pings on the admin MAC"
+expect_ge "$(dmesg_since "the admin gives VF 0's MAC to VF 1" |
+	grep -c "VF 0: MAC 02:00:00:00:00:20 taken back: the admin gave it to VF 1" || true)" 1 "take-back logged"
+touch /tmp/vlans.done
+wait "$VFMBX"

@@ -115,6 +115,36 @@ vf_to_ns() {
 	wait_carrier "${VF_IF[k]}" 20 "vf$k" || die "VF $k (${VF_IF[k]}) has no carrier in netns vf$k"
 }
 
+# vlan_host NS IF VID NEWNS ADDR: a VLAN VID interface on IF (in netns NS),
+# moved alone into netns NEWNS with ADDR/24, so only frames of that VLAN can
+# reach that host (no weak-host answers from its parent).
+vlan_host() {
+	local ns=$1 ifc=$2 vid=$3 newns=$4 addr=$5 v=$4v$3
+	ip -n "$ns" link add link "$ifc" name "$v" type vlan id "$vid"
+	ip netns add "$newns"
+	ip -n "$ns" link set "$v" netns "$newns"
+	ip -n "$newns" addr add "$addr/24" dev "$v"
+	ip -n "$newns" link set lo up
+	ip -n "$newns" link set "$v" up
+}
+
+# vf_to_vfio K: VF K from ixgbevf to vfio-pci (for tests/tools/vfmbx).
+vf_to_vfio() {
+	local d=/sys/bus/pci/devices/${VF_PCI[$1]}
+	load_module vfio-pci
+	if [ -e "$d/driver" ]; then echo "${VF_PCI[$1]}" >"$d/driver/unbind"; fi
+	echo vfio-pci >"$d/driver_override"
+	echo "${VF_PCI[$1]}" >/sys/bus/pci/drivers_probe
+	expect_eq "$(vf_driver "${VF_PCI[$1]}")" vfio-pci "driver of VF $1"
+}
+
+# vfmbx_build: tests/tools/vfmbx as /tmp/vfmbx (a VF's mailbox and Rx
+# queue from user space, over vfio).
+vfmbx_build() {
+	gcc -O2 -Wall -I "$IXPF_TOP/include" -o /tmp/vfmbx "$IXPF_TOP/tests/tools/vfmbx.c" ||
+		die "cannot build vfmbx"
+}
+
 # sriov_setup N [TIMEOUT]: PF up, N VFs, each in its own netns, all with
 # carrier.
 sriov_setup() {

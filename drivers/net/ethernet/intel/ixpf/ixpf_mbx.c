@@ -111,8 +111,12 @@ static void ixpf_mbx_service_vf(struct ixpf_adapter *a, unsigned int n,
 			ixpf_vf_refuse(a, vf, "mailbox busy, message lost\n");
 			return;
 		}
-		/* a reply that came back to us: nothing to do */
-		if (msg[0] & (IX_MBX_ACK | IX_MBX_NACK))
+		/*
+		 * Our own reply or ping read back (a VF that raised REQ
+		 * without writing a message): not a request, nothing to do.
+		 */
+		if ((msg[0] & (IX_MBX_ACK | IX_MBX_NACK)) ||
+		    (msg[0] & IX_MBX_ID_MASK) == IX_MBX_PF_CONTROL)
 			return;
 		ixpf_vf_handle_msg(a, vf, msg);
 		return;

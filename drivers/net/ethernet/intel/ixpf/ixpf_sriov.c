@@ -83,12 +83,14 @@ void ixpf_vt_configure(struct ixpf_adapter *a)
 	for (i = 0; i < 2; i++)
 		ixpf_wr(a, IX_PFMBIMR(i), ~0U);
 
+	/*
+	 * The MAC reset took the VFs' filters: they start over from their
+	 * admin configuration, their software state too (address filters
+	 * held, VLANs, multicast), or it would outlive the hardware's.
+	 */
 	spin_lock_irqsave(&a->vf_lock, flags);
-	for (i = 0; i < a->num_vfs; i++) {
-		a->vfs[i].state = IXPF_VF_WAIT_RESET;
-		a->vfs[i].cts = false;
-		ixpf_vf_apply_admin(a, &a->vfs[i]);
-	}
+	for (i = 0; i < a->num_vfs; i++)
+		ixpf_vf_reset(a, &a->vfs[i]);
 	spin_unlock_irqrestore(&a->vf_lock, flags);
 	/* VFs waiting in reset may go on (RSTD) once the PF is up */
 	if (!test_bit(IXPF_DOWN, a->state))
@@ -143,10 +145,13 @@ static void ixpf_vt_clear(struct ixpf_adapter *a)
 		ixpf_wr(a, IX_VLVFB(2 * i + 1), 0);
 	}
 	memset(a->vf_mta, 0, sizeof(a->vf_mta));
-	memset(a->macvlan_owner, 0, sizeof(a->macvlan_owner));
-	memset(a->macvlan_addr, 0, sizeof(a->macvlan_addr));
 	ixpf_hw_restore_vfta(a);
 	spin_unlock_irqrestore(&a->filter_lock, flags);
+
+	spin_lock_irqsave(&a->vf_lock, flags);
+	memset(a->macvlan_owner, 0, sizeof(a->macvlan_owner));
+	memset(a->macvlan_addr, 0, sizeof(a->macvlan_addr));
+	spin_unlock_irqrestore(&a->vf_lock, flags);
 }
 
 static void ixpf_vfs_init(struct ixpf_adapter *a, unsigned int n)

@@ -27,6 +27,14 @@
 #define IXPF_MACVLAN_RAR_BASE	(IXPF_VF_RAR_BASE + IXPF_MAX_VFS)
 #define IXPF_NUM_MACVLAN_RAR	(IX_NUM_RAR - IXPF_MACVLAN_RAR_BASE)
 #define IXPF_VF_MAX_MACVLAN	4
+/*
+ * The 64 VLVF entries are shared by every pool. A VF may join at most
+ * IXPF_VF_MAX_VLANS VLANs with SET_VLAN (VID 0 aside), and VF requests
+ * never take the last IXPF_VLVF_RESERVED free entries: those are kept for
+ * what the admin sets, port VLANs and the PF's own VLANs.
+ */
+#define IXPF_VF_MAX_VLANS	8
+#define IXPF_VLVF_RESERVED	16
 
 enum ixpf_vf_state {
 	IXPF_VF_WAIT_RESET,	/* only VF_RESET is admitted */
@@ -49,13 +57,14 @@ struct ixpf_vf {
 	unsigned int id;		/* also its pool */
 	enum ixpf_vf_state state;
 	unsigned int api;		/* IX_MBX_API_* */
-	bool cts;			/* clear to send: VF_RESET completed */
+	bool cts;			/* VF_RESET done, no reset asked since */
 	u8 mac[ETH_ALEN];		/* in the VF's RAR slot, zero: none */
 	u16 mc_hash[IX_MBX_MAX_MC_HASHES];
 	unsigned int mc_count;
 	unsigned int max_frame;		/* SET_LPE */
 	unsigned int xcast;		/* IX_MBX_XCAST_* in force */
 	unsigned int macvlan_count;	/* shared RAR entries it holds */
+	unsigned int vlan_count;	/* VLANs joined with SET_VLAN, VID 0 aside */
 	struct ixpf_vf_admin admin;
 	struct ratelimit_state log_rs;	/* refusals are logged at this pace */
 };
@@ -82,11 +91,15 @@ bool ixpf_vf_api_supported(unsigned int api);
 /* ixpf_vf_msg.c */
 void ixpf_vf_handle_msg(struct ixpf_adapter *a, struct ixpf_vf *vf, u32 *msg);
 void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf);
+void ixpf_vf_revoke(struct ixpf_adapter *a, struct ixpf_vf *vf);
+void ixpf_vfs_take_back_mac(struct ixpf_adapter *a, struct ixpf_vf *vf,
+			    const u8 *mac);
 void ixpf_vf_apply_admin(struct ixpf_adapter *a, struct ixpf_vf *vf);
 void ixpf_vf_write_rate(struct ixpf_adapter *a, struct ixpf_vf *vf);
 void ixpf_vfs_pf_down(struct ixpf_adapter *a);
 unsigned int ixpf_vfs_max_frame(struct ixpf_adapter *a);
 int ixpf_vlvf_set(struct ixpf_adapter *a, u16 vid, unsigned int pool, bool on);
+bool ixpf_vlvf_room(struct ixpf_adapter *a, u16 vid, unsigned int keep_free);
 
 /* ixpf_vf_ndo.c: ip link set <pf> vf N ... */
 int ixpf_set_vf_mac(struct net_device *netdev, int idx, u8 *mac);

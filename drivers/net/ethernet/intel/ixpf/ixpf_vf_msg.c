@@ -114,6 +114,32 @@ int ixpf_vlvf_set(struct ixpf_adapter *a, u16 vid, unsigned int pool, bool on)
 	return 0;
 }
 
+/* Is @pool in the VLVF entry of @vid? filter_lock held. */
+static bool ixpf_vlvf_member(struct ixpf_adapter *a, u16 vid,
+			     unsigned int pool)
+{
+	int e = ixpf_vlvf_find(a, vid, false);
+
+	return e >= 0 && (ixpf_rd(a, IX_VLVFB(2 * e + pool / 32)) &
+			  BIT(pool % 32));
+}
+
+/*
+ * Can a pool join VLAN @vid and leave more than @keep_free entries free?
+ * Yes when the VID has an entry already. filter_lock held.
+ */
+bool ixpf_vlvf_room(struct ixpf_adapter *a, u16 vid, unsigned int keep_free)
+{
+	unsigned int i, free = 0;
+
+	if (ixpf_vlvf_find(a, vid, false) >= 0)
+		return true;
+	for (i = 0; i < IX_NUM_VLVF; i++)
+		if (!(ixpf_rd(a, IX_VLVF(i)) & IX_VLVF_VIEN))
+			free++;
+	return free > keep_free;
+}
+
 /* Drop @pool from every VLVF entry. filter_lock held. */
 static void ixpf_vlvf_clear_pool(struct ixpf_adapter *a, unsigned int pool)
 {
@@ -163,6 +189,43 @@ static void ixpf_vf_clear_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	}
 }
 
+/*
+ * The admin gave @mac to @vf: any other VF that took it for itself (with
+ * SET_MAC_ADDR or SET_MACVLAN) gives it up, or it would keep catching its
+ * frames. A VF whose own MAC it was is asked to reset. Two VFs the admin
+ * gave the same MAC both keep it: the admin's choice. Logged outside the
+ * VF's refusal budget: the admin acted, not the VF. vf_lock held.
+ */
+void ixpf_vfs_take_back_mac(struct ixpf_adapter *a, struct ixpf_vf *vf,
+			    const u8 *mac)
+{
+	struct ixpf_vf *o;
+	unsigned int i;
+
+	for (i = 0; i < IXPF_NUM_MACVLAN_RAR; i++) {
+		if (!a->macvlan_owner[i] || a->macvlan_owner[i] == vf->id + 1 ||
+		    !ether_addr_equal(a->macvlan_addr[i], mac))
+			continue;
+		o = &a->vfs[a->macvlan_owner[i] - 1];
+		ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
+		a->macvlan_owner[i] = 0;
+		eth_zero_addr(a->macvlan_addr[i]);
+		o->macvlan_count--;
+		netdev_info(a->netdev, "VF %u: extra address %pM taken back: the admin gave it to VF %u\n",
+			    o->id, mac, vf->id);
+	}
+	for (i = 0; i < a->num_vfs; i++) {
+		o = &a->vfs[i];
+		if (o == vf || !ether_addr_equal(o->mac, mac) ||
+		    ether_addr_equal(o->admin.mac, mac))
+			continue;
+		netdev_info(a->netdev, "VF %u: MAC %pM taken back: the admin gave it to VF %u\n",
+			    o->id, mac, vf->id);
+		eth_zero_addr(o->mac);
+		ixpf_vf_revoke(a, o);
+	}
+}
+
 /* The largest frame any VF asked for with SET_LPE (0: none) */
 unsigned int ixpf_vfs_max_frame(struct ixpf_adapter *a)
 {
@@ -186,7 +249,8 @@ void ixpf_vf_apply_admin(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	if (is_valid_ether_addr(ad->mac))
 		ether_addr_copy(vf->mac, ad->mac);
 	ixpf_vf_write_mac(a, vf);
-	ixpf_wr(a, IX_VMVIR(vf->id), ad->vlan ?
+	/* VID 0 with a priority: every frame priority-tagged (as upstream) */
+	ixpf_wr(a, IX_VMVIR(vf->id), ad->vlan || ad->qos ?
 		IX_VMVIR_VLANA_DEFAULT | ad->vlan | ((u32)ad->qos << 13) : 0);
 	spin_lock(&a->filter_lock);
 	if (ad->vlan)
@@ -198,6 +262,21 @@ void ixpf_vf_apply_admin(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	ixpf_vf_set_enable(a, vf, vf->state == IXPF_VF_ACTIVE);
 }
 
+/* Drop the filters the VF asked for: extra addresses, VLANs, multicast. */
+static void ixpf_vf_drop_requests(struct ixpf_adapter *a, struct ixpf_vf *vf)
+{
+	vf->xcast = IX_MBX_XCAST_NONE;
+	ixpf_vf_clear_macvlan(a, vf);
+	spin_lock(&a->filter_lock);
+	ixpf_vlvf_clear_pool(a, vf->id);
+	spin_unlock(&a->filter_lock);
+	vf->vlan_count = 0;
+	if (vf->mc_count) {
+		vf->mc_count = 0;
+		ixpf_vf_rebuild_mta(a);
+	}
+}
+
 /*
  * Forget everything the VF asked for (VFLR, VF_RESET, or before the VF
  * goes away) and leave only the admin configuration in force.
@@ -207,18 +286,28 @@ void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	vf->state = IXPF_VF_WAIT_RESET;
 	vf->cts = false;
 	vf->api = IX_MBX_API_10;
-	vf->xcast = IX_MBX_XCAST_NONE;
 	vf->max_frame = 0;
 	eth_zero_addr(vf->mac);
-	ixpf_vf_clear_macvlan(a, vf);
-	spin_lock(&a->filter_lock);
-	ixpf_vlvf_clear_pool(a, vf->id);
-	spin_unlock(&a->filter_lock);
-	if (vf->mc_count) {
-		vf->mc_count = 0;
-		ixpf_vf_rebuild_mta(a);
-	}
+	ixpf_vf_drop_requests(a, vf);
 	ixpf_vf_apply_admin(a, vf);
+}
+
+/*
+ * The admin changed the VF's configuration (MAC, port VLAN, trust, link
+ * state): what the VF was granted under the old one is void now, not at
+ * its next reset, which a hostile VF may never do. Its filters go, the
+ * admin configuration is in force (its pool keeps running with it), CTS
+ * is withdrawn so only VF_RESET is served (ixpf_vf_policy.c), and a ping
+ * without CTS asks it to reset (ixgbevf does: see ixpf_mbx_service_vf).
+ */
+void ixpf_vf_revoke(struct ixpf_adapter *a, struct ixpf_vf *vf)
+{
+	u32 w = IX_MBX_PF_CONTROL;
+
+	vf->cts = false;
+	ixpf_vf_drop_requests(a, vf);
+	ixpf_vf_apply_admin(a, vf);
+	ixpf_mbx_write(a, vf->id, &w, 1);
 }
 
 /* ---- message handlers: return reply words (ACK) or IXPF_NACK ------------- */
@@ -400,14 +489,25 @@ static int ixpf_msg_set_vlan(struct ixpf_adapter *a, struct ixpf_vf *vf,
 	if (!vid && !add)
 		return 1;	/* VID 0 stays: untagged/priority frames */
 	spin_lock(&a->filter_lock);
-	err = ixpf_vlvf_set(a, vid, vf->id, add);
-	spin_unlock(&a->filter_lock);
-	if (err) {
-		ixpf_vf_refuse(a, vf, "SET_VLAN %u: all VLAN filters in use\n",
-			       vid);
-		return IXPF_NACK;
+	if (ixpf_vlvf_member(a, vid, vf->id) == add) {
+		err = 0;	/* already so: nothing to count */
+	} else if (add && vid && vf->vlan_count >= IXPF_VF_MAX_VLANS) {
+		err = -EDQUOT;
+	} else if (add && !ixpf_vlvf_room(a, vid, IXPF_VLVF_RESERVED)) {
+		err = -ENOSPC;
+	} else {
+		err = ixpf_vlvf_set(a, vid, vf->id, add);
+		if (!err && vid)
+			vf->vlan_count += add ? 1 : -1;
 	}
-	return 1;
+	spin_unlock(&a->filter_lock);
+	if (err == -EDQUOT)
+		ixpf_vf_refuse(a, vf, "SET_VLAN %u: already in %u VLANs (at most %u)\n",
+			       vid, vf->vlan_count, IXPF_VF_MAX_VLANS);
+	else if (err)
+		ixpf_vf_refuse(a, vf, "SET_VLAN %u: no VLAN filter left for VFs\n",
+			       vid);
+	return err ? IXPF_NACK : 1;
 }
 
 static int ixpf_msg_set_lpe(struct ixpf_adapter *a, struct ixpf_vf *vf,

@@ -4,8 +4,9 @@
  * hooks. Each setter checks its input (bad values change nothing), stores
  * the admin configuration (kept per VF, the source of truth) and applies
  * it; the hardware is programmed even while the PF is down. Changes the
- * VF must see in its own configuration (MAC, port VLAN, trust) take CTS
- * away and ping it, so ixgbevf resets and picks them up.
+ * VF must see in its own configuration (MAC, port VLAN, trust, link
+ * state) revoke what it was granted and ask it to reset
+ * (ixpf_vf_revoke()), so ixgbevf resets and picks them up.
  */
 #include <linux/etherdevice.h>
 
@@ -56,15 +57,6 @@ static void ixpf_vf_put(struct ixpf_adapter *a)
 	spin_unlock_irq(&a->vf_lock);
 }
 
-/* The VF must reset to see the change: no CTS, then a ping. */
-static void ixpf_vf_kick(struct ixpf_adapter *a, struct ixpf_vf *vf)
-{
-	u32 w = IX_MBX_PF_CONTROL;
-
-	vf->cts = false;
-	ixpf_mbx_write(a, vf->id, &w, 1);
-}
-
 int ixpf_set_vf_mac(struct net_device *netdev, int idx, u8 *mac)
 {
 	struct ixpf_adapter *a = netdev_priv(netdev);
@@ -78,10 +70,11 @@ int ixpf_set_vf_mac(struct net_device *netdev, int idx, u8 *mac)
 		ixpf_vf_put(a);
 		return -EINVAL;
 	}
+	if (!is_zero_ether_addr(mac))
+		ixpf_vfs_take_back_mac(a, vf, mac);
 	ether_addr_copy(vf->admin.mac, mac);
 	ether_addr_copy(vf->mac, mac);
-	ixpf_vf_apply_admin(a, vf);
-	ixpf_vf_kick(a, vf);
+	ixpf_vf_revoke(a, vf);
 	ixpf_vf_put(a);
 	return 0;
 }
@@ -104,15 +97,23 @@ int ixpf_set_vf_vlan(struct net_device *netdev, int idx, u16 vlan,
 		ixpf_vf_put(a);
 		return -EINVAL;
 	}
-	if (vf->admin.vlan) {
-		spin_lock(&a->filter_lock);	/* irqs off: vf_lock */
+	spin_lock(&a->filter_lock);	/* irqs off: vf_lock */
+	if (vf->admin.vlan)
 		ixpf_vlvf_set(a, vf->admin.vlan, vf->id, false);
+	if (vlan && !ixpf_vlvf_room(a, vlan, 0)) {
+		/* back as it was: the entry just given up is free */
+		if (vf->admin.vlan)
+			ixpf_vlvf_set(a, vf->admin.vlan, vf->id, true);
 		spin_unlock(&a->filter_lock);
+		ixpf_vf_put(a);
+		return ixpf_ndo_refuse(a, idx, -ENOSPC,
+				       "VLAN %u (all %u VLAN filters in use)",
+				       vlan, IX_NUM_VLVF);
 	}
+	spin_unlock(&a->filter_lock);
 	vf->admin.vlan = vlan;
-	vf->admin.qos = vlan ? qos : 0;
-	ixpf_vf_apply_admin(a, vf);
-	ixpf_vf_kick(a, vf);
+	vf->admin.qos = qos;
+	ixpf_vf_revoke(a, vf);
 	ixpf_vf_put(a);
 	return 0;
 }
@@ -196,8 +197,8 @@ int ixpf_set_vf_trust(struct net_device *netdev, int idx, bool on)
 	}
 	if (vf->admin.trusted != on) {
 		vf->admin.trusted = on;
-		/* what it was granted under the old trust goes with a reset */
-		ixpf_vf_kick(a, vf);
+		/* what it was granted under the old trust goes now */
+		ixpf_vf_revoke(a, vf);
 	}
 	ixpf_vf_put(a);
 	return 0;
@@ -219,8 +220,7 @@ int ixpf_set_vf_link_state(struct net_device *netdev, int idx,
 		return -EINVAL;
 	}
 	vf->admin.link_state = state;
-	ixpf_vf_apply_admin(a, vf);
-	ixpf_vf_kick(a, vf);
+	ixpf_vf_revoke(a, vf);
 	ixpf_vf_put(a);
 	return 0;
 }

@@ -2,7 +2,8 @@
 /*
  * ixpf: what a VF may send — the one place that decides. Every message is
  * checked against this table before any handler sees it: the state the VF
- * must be in and the mailbox API it must have negotiated. The legacy
+ * must be in (reset done, and clear to send: no reset asked for since)
+ * and the mailbox API it must have negotiated. The legacy
  * mailbox carries no length: words past what a VF wrote hold zeros or the
  * tail of the PF's own last reply to that VF (the PF zeroes the buffer
  * after reading and pads its replies), never other data, so handlers read
@@ -80,6 +81,11 @@ int ixpf_vf_policy_check(struct ixpf_adapter *a, struct ixpf_vf *vf,
 	r = &ixpf_vf_rules[id];
 	if (!r->any_state && vf->state != IXPF_VF_ACTIVE) {
 		*why = "sent before VF_RESET";
+		return -EPERM;
+	}
+	/* the PF asked for a reset (admin change, PF down): only that */
+	if (!r->any_state && !vf->cts) {
+		*why = "sent before the reset the PF asked for";
 		return -EPERM;
 	}
 	if (ixpf_api_rank(vf->api) < r->min_api) {
