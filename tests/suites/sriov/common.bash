@@ -139,10 +139,15 @@ vf_to_vfio() {
 }
 
 # vfmbx_build: tests/tools/vfmbx as /tmp/vfmbx (a VF's mailbox and Rx
-# queue from user space, over vfio).
+# queue from user space, over vfio): tests/run's build when it is newer
+# than the source, else built here.
 vfmbx_build() {
-	gcc -O2 -Wall -I "$IXPF_TOP/include" -o /tmp/vfmbx "$IXPF_TOP/tests/tools/vfmbx.c" ||
-		die "cannot build vfmbx"
+	local pre=$IXPF_TOP/build/tools/vfmbx src=$IXPF_TOP/tests/tools/vfmbx.c
+	if [ "$pre" -nt "$src" ]; then
+		cp "$pre" /tmp/vfmbx
+	else
+		gcc -O2 -Wall -I "$IXPF_TOP/include" -o /tmp/vfmbx "$src" || die "cannot build vfmbx"
+	fi
 }
 
 # sriov_setup N [TIMEOUT]: PF up, N VFs, each in its own netns, all with
