@@ -173,20 +173,24 @@ static void ixpf_vf_rebuild_mta(struct ixpf_adapter *a)
 	spin_unlock_irqrestore(&a->filter_lock, flags);
 }
 
+/* Free shared RAR entry @i and count it off its owner. vf_lock held. */
+static void ixpf_macvlan_release(struct ixpf_adapter *a, unsigned int i)
+{
+	ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
+	a->vfs[a->macvlan_owner[i] - 1].macvlan_count--;
+	a->macvlan_owner[i] = 0;
+	eth_zero_addr(a->macvlan_addr[i]);
+}
+
 /* Give back every shared RAR entry @vf holds. vf_lock held. */
 static void ixpf_vf_clear_macvlan(struct ixpf_adapter *a, struct ixpf_vf *vf)
 {
 	unsigned int i;
 
 	BUILD_BUG_ON(ARRAY_SIZE(a->macvlan_owner) != IXPF_NUM_MACVLAN_RAR);
-	for (i = 0; i < IXPF_NUM_MACVLAN_RAR && vf->macvlan_count; i++) {
-		if (a->macvlan_owner[i] != vf->id + 1)
-			continue;
-		ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
-		a->macvlan_owner[i] = 0;
-		eth_zero_addr(a->macvlan_addr[i]);
-		vf->macvlan_count--;
-	}
+	for (i = 0; i < IXPF_NUM_MACVLAN_RAR && vf->macvlan_count; i++)
+		if (a->macvlan_owner[i] == vf->id + 1)
+			ixpf_macvlan_release(a, i);
 }
 
 /*
@@ -206,13 +210,9 @@ void ixpf_vfs_take_back_mac(struct ixpf_adapter *a, struct ixpf_vf *vf,
 		if (!a->macvlan_owner[i] || a->macvlan_owner[i] == vf->id + 1 ||
 		    !ether_addr_equal(a->macvlan_addr[i], mac))
 			continue;
-		o = &a->vfs[a->macvlan_owner[i] - 1];
-		ixpf_hw_clear_rar(a, IXPF_MACVLAN_RAR_BASE + i);
-		a->macvlan_owner[i] = 0;
-		eth_zero_addr(a->macvlan_addr[i]);
-		o->macvlan_count--;
 		netdev_info(a->netdev, "VF %u: extra address %pM taken back: the admin gave it to VF %u\n",
-			    o->id, mac, vf->id);
+			    a->macvlan_owner[i] - 1, mac, vf->id);
+		ixpf_macvlan_release(a, i);
 	}
 	for (i = 0; i < a->num_vfs; i++) {
 		o = &a->vfs[i];
