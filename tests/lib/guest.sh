@@ -108,19 +108,52 @@ expect_fail() {
 
 # --- waiting ------------------------------------------------------------------
 
+# Under TCG every exec of a host binary costs the guest 50-150 ms (cat,
+# date and sleep included), so the helpers here read files and the clock
+# with bash builtins and sleep without a process: a test that polls sysfs
+# in a loop would otherwise spend most of its time starting programs.
+
+# now_ms: milliseconds on the wall clock (bash's EPOCHREALTIME, no exec).
+now_ms() {
+	local t=${EPOCHREALTIME/./}
+	echo $((t / 1000))
+}
+
+# nap SECS: sleep SECS (decimals allowed) inside bash: a read that times out
+# on a FIFO no one writes to, opened once here so that subshells share it.
+mkfifo /run/ixpf-nap.$$
+exec {_IXPF_NAP_FD}<>/run/ixpf-nap.$$
+nap() { read -r -t "$1" -u "$_IXPF_NAP_FD" _ || true; }
+
+# sysfs_read FILE: the first line of FILE, read by the shell itself; fails
+# (status 1) when the file cannot be read, as `cat` would.
+sysfs_read() {
+	local v
+	IFS= read -r v <"$1" || [ -n "$v" ] || return 1
+	printf '%s\n' "$v"
+}
+
+# link_base LINK: the last component of where the symlink LINK points
+# (readlink + basename without either); fails when LINK does not resolve.
+link_base() {
+	local d
+	d=$(cd -P "$1" 2>/dev/null && echo "$PWD") || return 1
+	echo "${d##*/}"
+}
+
 # wait_for COND [TIMEOUT_SECS]: poll the shell condition COND (eval'ed) every
 # 0.1 s until it holds; returns 1 on timeout (default 10 s). The timeout is
 # an upper bound for a state to be reached, so it stretches with the
 # kernel's speed (IXPF_TIME_SCALE: 3 on the debug kernel, from vm-run).
 wait_for() {
 	local cond=$1 timeout=$((${2:-10} * ${IXPF_TIME_SCALE:-1})) end
-	end=$(($(date +%s%N) / 1000000 + timeout * 1000))
+	end=$(($(now_ms) + timeout * 1000))
 	while ! eval "$cond" >/dev/null 2>&1; do
-		if [ $(($(date +%s%N) / 1000000)) -ge "$end" ]; then
+		if [ "$(now_ms)" -ge "$end" ]; then
 			log "timed out after ${timeout}s waiting for: $cond" >&2
 			return 1
 		fi
-		sleep 0.1
+		nap 0.1
 	done
 }
 
@@ -135,13 +168,24 @@ wait_netdev() { wait_for "pci_netdev $1" "${2:-10}"; }
 
 # pci_addrs VENDOR:DEVICE: PCI addresses of the functions with that ID, sorted.
 pci_addrs() {
-	local vendor=0x${1%%:*} device=0x${1##*:} d found=1
+	local vendor=0x${1%%:*} device=0x${1##*:} d v dv found=1
 	for d in /sys/bus/pci/devices/*; do
-		[ "$(cat "$d/vendor")" = "$vendor" ] && [ "$(cat "$d/device")" = "$device" ] || continue
+		read -r v <"$d/vendor" && read -r dv <"$d/device" || continue
+		[ "$v" = "$vendor" ] && [ "$dv" = "$device" ] || continue
 		echo "${d##*/}"
 		found=0
 	done
 	return $found
+}
+
+# pci_count VENDOR:DEVICE: how many functions have that ID (0 too).
+pci_count() {
+	local vendor=0x${1%%:*} device=0x${1##*:} d v dv n=0
+	for d in /sys/bus/pci/devices/*; do
+		read -r v <"$d/vendor" && read -r dv <"$d/device" || continue
+		[ "$v" = "$vendor" ] && [ "$dv" = "$device" ] && n=$((n + 1))
+	done
+	echo "$n"
 }
 
 # pci_netdev VENDOR:DEVICE: netdev name(s) of those functions, in PCI order.
@@ -168,12 +212,18 @@ peer_if() {
 # ix_pci N: PCI address of model instance N (function 0 behind root port
 # rpN, the Nth root port on bus 0; vm-run creates them in order).
 ix_pci() {
-	local rp bus
-	rp=$(for d in /sys/bus/pci/devices/0000:00:*; do
-		if [ "$(cat "$d/class")" = 0x060400 ]; then echo "$d"; fi
-	done | sed -n "$(($1 + 1))p")
+	local rp= bus=() d c i=0
+	for d in /sys/bus/pci/devices/0000:00:*; do
+		read -r c <"$d/class" && [ "$c" = 0x060400 ] || continue
+		if [ "$i" = "$1" ]; then
+			rp=$d
+			break
+		fi
+		i=$((i + 1))
+	done
 	[ -n "$rp" ] || die "no root port for model instance $1 (vm-run --nics?)"
-	bus=$(ls "$rp/pci_bus")
+	bus=("$rp"/pci_bus/*)
+	bus=${bus[0]##*/}
 	[ -e "/sys/bus/pci/devices/$bus:00.0" ] || die "nothing behind root port ${rp##*/} (instance $1)"
 	echo "$bus:00.0"
 }
@@ -212,7 +262,7 @@ if_carrier() {
 	if [ -n "${2:-}" ]; then
 		c=$(ip netns exec "$2" cat "/sys/class/net/$1/carrier" 2>/dev/null) || c=0
 	else
-		c=$(cat "/sys/class/net/$1/carrier" 2>/dev/null) || c=0
+		c=$(sysfs_read "/sys/class/net/$1/carrier" 2>/dev/null) || c=0
 	fi
 	echo "$c"
 }
@@ -222,7 +272,7 @@ if_stat() {
 	if [ -n "${3:-}" ]; then
 		ip netns exec "$3" cat "/sys/class/net/$1/statistics/$2"
 	else
-		cat "/sys/class/net/$1/statistics/$2"
+		sysfs_read "/sys/class/net/$1/statistics/$2"
 	fi
 }
 
@@ -231,7 +281,7 @@ if_mac() {
 	if [ -n "${2:-}" ]; then
 		ip netns exec "$2" cat "/sys/class/net/$1/address"
 	else
-		cat "/sys/class/net/$1/address"
+		sysfs_read "/sys/class/net/$1/address"
 	fi
 }
 
@@ -282,7 +332,7 @@ capture_text() {
 	pid=$!
 	wait_for "grep -q 'listening on' $err" 20 || die "tcpdump on $ifc did not start"
 	"$@" >/dev/null 2>&1 || true
-	sleep 0.5
+	nap 0.5
 	kill -INT "$pid"
 	wait "$pid" || true
 	tcpdump -e -n -r "$pcap" 2>/dev/null

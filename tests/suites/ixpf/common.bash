@@ -29,7 +29,7 @@ drv_load() {
 # drv_of PCI: the driver bound to that PCI function, empty if none.
 drv_of() {
 	local l=/sys/bus/pci/devices/$1/driver
-	if [ -e "$l" ]; then basename "$(readlink "$l")"; fi
+	if [ -e "$l" ]; then link_base "$l"; fi
 }
 
 # kwarn: kernel log lines at warning level and above, without timestamps and

@@ -56,11 +56,11 @@ cycle_ok() {	# cycle_ok N: one load .. rmmod, checked
 
 	if ((n % 5 == 2)); then
 		echo 4 >"/sys/bus/pci/devices/$pci/sriov_numvfs"
-		expect_eq "$(pci_addrs 8086:10ed | wc -l || true)" 4 "cycle $n: VFs before rmmod"
+		expect_eq "$(pci_count 8086:10ed)" 4 "cycle $n: VFs before rmmod"
 		ping_all "" "$PEER_IP4" 3
 	fi
 	rmmod "$DRV"
-	expect_eq "$(pci_addrs 8086:10ed | wc -l || true)" 0 "cycle $n: VFs after rmmod"
+	expect_eq "$(pci_count 8086:10ed)" 0 "cycle $n: VFs after rmmod"
 	if lsmod | grep -qw "^$DRV"; then die "cycle $n: $DRV still in lsmod after rmmod"; fi
 	expect_eq "$(drv_of "$pci")" "" "cycle $n: driver of $pci after rmmod"
 	if ix_netdev 0 >/dev/null; then die "cycle $n: $IX still there after rmmod"; fi

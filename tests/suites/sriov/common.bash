@@ -45,11 +45,7 @@ pf_up() {
 numvfs_path() { echo "/sys/bus/pci/devices/$PF_PCI/sriov_numvfs"; }
 
 # vf_pci_of K: PCI address of the PF's VF K (virtfnK), if it exists.
-vf_pci_of() {
-	local l
-	l=$(readlink "/sys/bus/pci/devices/$PF_PCI/virtfn$1") || return 1
-	echo "${l##*/}"
-}
+vf_pci_of() { link_base "/sys/bus/pci/devices/$PF_PCI/virtfn$1"; }
 
 # vf_netdev_of ADDR: netdev name(s) of a VF in the root netns.
 vf_netdev_of() {
@@ -63,18 +59,10 @@ vf_netdev_of() {
 }
 
 # vf_driver ADDR: the driver bound to a function ("" when none).
-vf_driver() {
-	local l
-	l=$(readlink "/sys/bus/pci/devices/$1/driver" 2>/dev/null) || { echo ""; return 0; }
-	echo "${l##*/}"
-}
+vf_driver() { link_base "/sys/bus/pci/devices/$1/driver" || echo ""; }
 
 # count_10ed: how many 8086:10ED (82599 VF) functions exist.
-count_10ed() {
-	local n
-	n=$(pci_addrs 8086:10ed 2>/dev/null | wc -l) || true
-	echo "${n:-0}"
-}
+count_10ed() { pci_count 8086:10ed; }
 
 # sriov_enable N [TIMEOUT]: load ixgbevf, create N VFs, wait until each has
 # an ixgbevf netdev; fills VF_PCI and VF_IF. ixgbe reinitialises the PF
@@ -84,7 +72,7 @@ sriov_enable() {
 	load_module ixgbevf
 	kmsg "enabling $n VFs on $PF"
 	echo "$n" >"$(numvfs_path)"
-	expect_eq "$(cat "$(numvfs_path)")" "$n" "sriov_numvfs read-back"
+	expect_eq "$(sysfs_read "$(numvfs_path)")" "$n" "sriov_numvfs read-back"
 	wait_for "[ \$(count_10ed) -eq $n ]" "$timeout" ||
 		die "$(count_10ed) of $n VF functions (8086:10ed) appeared"
 	VF_PCI=() VF_IF=()
