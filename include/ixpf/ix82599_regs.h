@@ -303,7 +303,10 @@ static inline unsigned int ix_rxq_base(unsigned int q)
 #define IX_RDRXCTL			0x02F00
 #define  IX_RDRXCTL_CRCSTRIP		0x00000002
 #define  IX_RDRXCTL_DMAIDONE		0x00000008
-#define IX_QDE				0x02F04
+#define IX_QDE				0x02F04	/* indexed SRRCTL.DROP_EN */
+#define  IX_QDE_ENABLE			0x00000001
+#define  IX_QDE_IDX_SHIFT		8
+#define  IX_QDE_WRITE			0x00010000
 #define IX_RXCTRL			0x03000
 #define  IX_RXCTRL_RXEN			0x00000001
 #define IX_PFCTOP			0x03008

@@ -9,6 +9,9 @@
  *     pfstatus         print VFMAILBOX
  *     rx FILE          receive on the VF's queue 0 until FILE exists
  *     wait FILE        do nothing until FILE exists (the VF is not reset)
+ *     rd OFF           print the VF register at BAR0 offset OFF: "OFF: VALUE"
+ *     wr OFF VAL       write VAL to it
+ *     flr              function level reset (VFIO_DEVICE_RESET)
  *
  * Each "msg" prints one line: "reply: w0 w1 ... w15" (hex), or
  * "reply: timeout" when the PF did not answer within a second. "rx"
@@ -326,13 +329,36 @@ static void wait_file(const char *path)
 		sleep_us(50000);
 }
 
+static uint32_t arg_u32(const char *arg)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 0);
+
+	if (*end || v > UINT32_MAX) {
+		fprintf(stderr, "vfmbx: bad number %s\n", arg);
+		exit(2);
+	}
+	return v;
+}
+
+static uint32_t arg_reg(const char *arg)
+{
+	uint32_t off = arg_u32(arg);
+
+	if (off % 4 || off >= IX_VF_BAR0_SIZE) {
+		fprintf(stderr, "vfmbx: bad register offset %s\n", arg);
+		exit(2);
+	}
+	return off;
+}
+
 int main(int argc, char **argv)
 {
 	uint32_t msg[IX_MBX_WORDS], reply[IX_MBX_WORDS];
 	int i = 2, n;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: vfmbx BDF reset|pfstatus|msg W0 [W1...]|rx FILE|wait FILE ...\n");
+		fprintf(stderr, "usage: vfmbx BDF reset|pfstatus|msg W0 [W1...]|rx FILE|wait FILE|rd OFF|wr OFF VAL|flr ...\n");
 		return 2;
 	}
 	open_vf(argv[1]);
@@ -349,6 +375,18 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "wait") && i + 1 < argc) {
 			wait_file(argv[i + 1]);
 			i += 2;
+		} else if (!strcmp(argv[i], "rd") && i + 1 < argc) {
+			uint32_t off = arg_reg(argv[i + 1]);
+
+			printf("%#06x: %08x\n", off, rd(off));
+			i += 2;
+		} else if (!strcmp(argv[i], "wr") && i + 2 < argc) {
+			wr(arg_reg(argv[i + 1]), arg_u32(argv[i + 2]));
+			i += 3;
+		} else if (!strcmp(argv[i], "flr")) {
+			if (ioctl(dev, VFIO_DEVICE_RESET))
+				die("VFIO_DEVICE_RESET");
+			i++;
 		} else if (!strcmp(argv[i], "msg")) {
 			for (n = 0, i++; i < argc && n < IX_MBX_WORDS; i++, n++) {
 				char *end;

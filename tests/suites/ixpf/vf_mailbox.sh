@@ -9,7 +9,9 @@
 # talking to the peer throughout. SET_MACVLAN is bounded per VF and needs
 # trust when the admin set the VF's MAC; a list restarted at index 1
 # replaces the VF's entries. Neither SET_MAC_ADDR nor
-# SET_MACVLAN may take the PF's address or VF 1's MAC or MACVLAN.
+# SET_MACVLAN may take the PF's address or VF 1's MAC or MACVLAN. After an
+# FLR and after a VF reset nothing VF 0 left is there for the function's
+# next owner: Tx head write-back addresses, drop enable off, mailbox words.
 export IXPF_PF_DRIVER=ixpf
 . "$(dirname "$0")/../sriov/common.bash" || exit 1
 
@@ -168,3 +170,42 @@ expect_ge "$(dmesg_since "the admin gives VF 0's MAC to VF 1" |
 	grep -c "VF 0: MAC 02:00:00:00:00:20 taken back: the admin gave it to VF 1" || true)" 1 "take-back logged"
 touch /tmp/vlans.done
 wait "$VFMBX"
+
+# A reset leaves nothing of the VF's behind for the function's next owner:
+# the Tx head write-back addresses (which no reset of the 82599 clears) are
+# zeroed, drop enable is set on the VF's Rx queues (an empty ring must not
+# hold the shared packet buffer for everyone) and the mailbox memory is
+# scrubbed. Upstream ixgbe does this on the VF_RESET message; ixpf on every
+# VF reset, FLR included, before the next owner could look.
+kmsg "VF 0 leaves state behind, then FLR and VF reset"
+leave=(reset)
+for q in 0 1 2 3; do
+	leave+=(wr $((0x2038 + 0x40 * q)) $((0xdead0001 + 0x100 * q)) wr $((0x203c + 0x40 * q)) 1
+		wr $((0x1014 + 0x40 * q)) 2)
+done
+for w in $(seq 0 15); do leave+=(wr $((0x200 + 4 * w)) $((0x5ec00000 + w))); done
+# regs: the VF's view of what it left: TDWBAL/H and SRRCTL of queues 0-3,
+# then the 16 mailbox words
+regs=()
+for q in 0 1 2 3; do regs+=(rd $((0x2038 + 0x40 * q)) rd $((0x203c + 0x40 * q)) rd $((0x1014 + 0x40 * q))); done
+for w in $(seq 0 15); do regs+=(rd $((0x200 + 4 * w))); done
+# One vfmbx session (vfio-pci resets the function when it is opened and
+# closed): what VF 0 left, then after an FLR, then left again and after a
+# VF reset (VFCTRL.RST and VF_RESET). 28 values each.
+mapfile -t v <<<"$(/tmp/vfmbx "${VF_PCI[0]}" "${leave[@]}" "${regs[@]}" flr "${regs[@]}" \
+	"${leave[@]}" reset "${regs[@]}" | awk '/^0x/ {print $2}')"
+expect_eq "${#v[@]}" 84 "registers read by vfmbx"
+expect_eq "${v[*]:0:3} ${v[27]}" "dead0001 00000001 00000002 5ec0000f" \
+	"what VF 0 left (the test's own check)"
+for how in flr reset; do
+	[ "$how" = flr ] && o=28 || o=56
+	for q in 0 1 2 3; do
+		expect_eq "${v[o + 3 * q]}:${v[o + 3 * q + 1]}" 00000000:00000000 \
+			"VF 0 queue $q TDWBAL:TDWBAH after $how"
+		expect_eq "$(((0x${v[o + 3 * q + 2]} >> 28) & 1))" 1 \
+			"VF 0 queue $q SRRCTL.DROP_EN after $how (SRRCTL ${v[o + 3 * q + 2]})"
+	done
+done
+# (after the VF reset the mailbox holds the PF's reply)
+expect_eq "$(printf '%s\n' "${v[@]:40:16}" | sort -u)" 00000000 "VF 0 mailbox memory after its FLR"
+log "VF 0's TDWBAL/H, SRRCTL.DROP_EN and mailbox memory are clean after FLR and reset"

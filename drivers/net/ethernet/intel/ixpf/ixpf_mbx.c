@@ -50,6 +50,24 @@ int ixpf_mbx_read(struct ixpf_adapter *a, unsigned int vf, u32 *msg)
 	return 0;
 }
 
+/*
+ * After a VF reset: zero the buffer, so that the function's next owner
+ * cannot read what the last one left there without sending it. A message
+ * already posted (REQ) is left for ixpf_mbx_read, which clears the buffer
+ * as it takes it; holding PFU, the VF cannot be half-way through one.
+ */
+void ixpf_mbx_scrub(struct ixpf_adapter *a, unsigned int vf)
+{
+	unsigned int i;
+
+	if (ixpf_mbx_lock(a, vf))
+		return;
+	if (!(ixpf_rd(a, IX_MBVFICR(vf / 16)) & BIT(vf % 16)))
+		for (i = 0; i < IX_MBX_WORDS; i++)
+			ixpf_wr(a, IX_PFMBMEM(vf) + 4 * i, 0);
+	ixpf_wr(a, IX_PFMAILBOX(vf), 0);	/* release PFU */
+}
+
 /* Post @words words for the VF (STS raises its mailbox interrupt). */
 int ixpf_mbx_write(struct ixpf_adapter *a, unsigned int vf, const u32 *msg,
 		   unsigned int words)

@@ -80,6 +80,7 @@ void ixpf_vt_reset_done(struct ixpf_adapter *a);
 int ixpf_mbx_read(struct ixpf_adapter *a, unsigned int vf, u32 *msg);
 int ixpf_mbx_write(struct ixpf_adapter *a, unsigned int vf, const u32 *msg,
 		   unsigned int words);
+void ixpf_mbx_scrub(struct ixpf_adapter *a, unsigned int vf);
 void ixpf_mbx_irq(struct ixpf_adapter *a);	/* hard IRQ context */
 void ixpf_mbx_ping_all(struct ixpf_adapter *a);
 

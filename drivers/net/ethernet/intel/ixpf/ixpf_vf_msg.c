@@ -278,6 +278,26 @@ static void ixpf_vf_drop_requests(struct ixpf_adapter *a, struct ixpf_vf *vf)
 }
 
 /*
+ * What no reset of the 82599 clears in the VF's share of the NIC: the Tx
+ * head write-back addresses (a DMA target the next owner did not choose)
+ * and the mailbox memory. And drop enable on its Rx queues, so that a ring
+ * left without descriptors drops its frames instead of holding the packet
+ * buffer every pool shares. Upstream ixgbe does this on VF_RESET only.
+ */
+static void ixpf_vf_scrub(struct ixpf_adapter *a, struct ixpf_vf *vf)
+{
+	unsigned int q;
+
+	for (q = vf->id * a->qpp; q < (vf->id + 1) * a->qpp; q++) {
+		ixpf_wr(a, IX_TDWBAH(q), 0);
+		ixpf_wr(a, IX_TDWBAL(q), 0);
+		ixpf_wr(a, IX_QDE, IX_QDE_WRITE | IX_QDE_ENABLE |
+		       q << IX_QDE_IDX_SHIFT);
+	}
+	ixpf_mbx_scrub(a, vf->id);
+}
+
+/*
  * Forget everything the VF asked for (VFLR, VF_RESET, or before the VF
  * goes away) and leave only the admin configuration in force.
  */
@@ -289,6 +309,7 @@ void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf)
 	vf->max_frame = 0;
 	eth_zero_addr(vf->mac);
 	ixpf_vf_drop_requests(a, vf);
+	ixpf_vf_scrub(a, vf);
 	ixpf_vf_apply_admin(a, vf);
 }
 
