@@ -121,14 +121,17 @@ now_ms() {
 
 # nap SECS: sleep SECS (decimals allowed) inside bash: a read that times out
 # on a FIFO no one writes to, opened once here so that subshells share it.
-mkfifo /run/ixpf-nap.$$
-exec {_IXPF_NAP_FD}<>/run/ixpf-nap.$$
+if [ -z "${_IXPF_NAP_FD:-}" ]; then
+	mkfifo /run/ixpf-nap.$$
+	exec {_IXPF_NAP_FD}<>/run/ixpf-nap.$$
+fi
 nap() { read -r -t "$1" -u "$_IXPF_NAP_FD" _ || true; }
 
 # sysfs_read FILE: the first line of FILE, read by the shell itself; fails
-# (status 1) when the file cannot be read, as `cat` would.
+# (status 1) when the file cannot be read, as `cat` would, and (unlike cat)
+# when it is empty.
 sysfs_read() {
-	local v
+	local v=
 	IFS= read -r v <"$1" || [ -n "$v" ] || return 1
 	printf '%s\n' "$v"
 }
@@ -170,7 +173,7 @@ wait_netdev() { wait_for "pci_netdev $1" "${2:-10}"; }
 pci_addrs() {
 	local vendor=0x${1%%:*} device=0x${1##*:} d v dv found=1
 	for d in /sys/bus/pci/devices/*; do
-		read -r v <"$d/vendor" && read -r dv <"$d/device" || continue
+		{ read -r v <"$d/vendor" && read -r dv <"$d/device"; } 2>/dev/null || continue
 		[ "$v" = "$vendor" ] && [ "$dv" = "$device" ] || continue
 		echo "${d##*/}"
 		found=0
@@ -182,7 +185,7 @@ pci_addrs() {
 pci_count() {
 	local vendor=0x${1%%:*} device=0x${1##*:} d v dv n=0
 	for d in /sys/bus/pci/devices/*; do
-		read -r v <"$d/vendor" && read -r dv <"$d/device" || continue
+		{ read -r v <"$d/vendor" && read -r dv <"$d/device"; } 2>/dev/null || continue
 		[ "$v" = "$vendor" ] && [ "$dv" = "$device" ] && n=$((n + 1))
 	done
 	echo "$n"

@@ -334,7 +334,7 @@ static uint32_t arg_u32(const char *arg)
 	char *end;
 	unsigned long v = strtoul(arg, &end, 0);
 
-	if (*end || v > UINT32_MAX) {
+	if (end == arg || *end || v > UINT32_MAX) {
 		fprintf(stderr, "vfmbx: bad number %s\n", arg);
 		exit(2);
 	}
@@ -378,7 +378,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "rd") && i + 1 < argc) {
 			uint32_t off = arg_reg(argv[i + 1]);
 
-			printf("%#06x: %08x\n", off, rd(off));
+			printf("0x%04x: %08x\n", off, rd(off));
 			i += 2;
 		} else if (!strcmp(argv[i], "wr") && i + 2 < argc) {
 			wr(arg_reg(argv[i + 1]), arg_u32(argv[i + 2]));

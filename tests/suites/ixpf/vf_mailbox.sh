@@ -190,15 +190,17 @@ regs=()
 for q in 0 1 2 3; do regs+=(rd $((0x2038 + 0x40 * q)) rd $((0x203c + 0x40 * q)) rd $((0x1014 + 0x40 * q))); done
 for w in $(seq 0 15); do regs+=(rd $((0x200 + 4 * w))); done
 # One vfmbx session (vfio-pci resets the function when it is opened and
-# closed): what VF 0 left, then after an FLR, then left again and after a
-# VF reset (VFCTRL.RST and VF_RESET). 28 values each.
+# closed): what VF 0 left, then after an FLR; left again, then after a VF
+# reset (VFCTRL.RST, which the PF sees as a VFLR, and VF_RESET); left
+# again, then after a VF_RESET message alone. 28 values each.
 mapfile -t v <<<"$(/tmp/vfmbx "${VF_PCI[0]}" "${leave[@]}" "${regs[@]}" flr "${regs[@]}" \
-	"${leave[@]}" reset "${regs[@]}" | awk '/^0x/ {print $2}')"
-expect_eq "${#v[@]}" 84 "registers read by vfmbx"
+	"${leave[@]}" reset "${regs[@]}" "${leave[@]}" msg 0x1 "${regs[@]}" |
+	awk '/^0x/ {print $2}')"
+expect_eq "${#v[@]}" 112 "registers read by vfmbx"
 expect_eq "${v[*]:0:3} ${v[27]}" "dead0001 00000001 00000002 5ec0000f" \
 	"what VF 0 left (the test's own check)"
-for how in flr reset; do
-	[ "$how" = flr ] && o=28 || o=56
+for how in flr reset VF_RESET; do
+	case "$how" in flr) o=28 ;; reset) o=56 ;; *) o=84 ;; esac
 	for q in 0 1 2 3; do
 		expect_eq "${v[o + 3 * q]}:${v[o + 3 * q + 1]}" 00000000:00000000 \
 			"VF 0 queue $q TDWBAL:TDWBAH after $how"
@@ -206,6 +208,6 @@ for how in flr reset; do
 			"VF 0 queue $q SRRCTL.DROP_EN after $how (SRRCTL ${v[o + 3 * q + 2]})"
 	done
 done
-# (after the VF reset the mailbox holds the PF's reply)
+# (after a VF reset the mailbox holds the PF's reply)
 expect_eq "$(printf '%s\n' "${v[@]:40:16}" | sort -u)" 00000000 "VF 0 mailbox memory after its FLR"
 log "VF 0's TDWBAL/H, SRRCTL.DROP_EN and mailbox memory are clean after FLR and reset"

@@ -51,16 +51,18 @@ int ixpf_mbx_read(struct ixpf_adapter *a, unsigned int vf, u32 *msg)
 }
 
 /*
- * After a VF reset: zero the buffer, so that the function's next owner
- * cannot read what the last one left there without sending it. A message
- * already posted (REQ) is left for ixpf_mbx_read, which clears the buffer
- * as it takes it; holding PFU, the VF cannot be half-way through one.
+ * After a VFLR: zero the buffer, so that the function's next owner cannot
+ * read what the last one left there without sending it. One try for PFU,
+ * no waiting in the interrupt: a VF that holds VFU is writing a message,
+ * and a posted one (REQ) is left for ixpf_mbx_read, which clears the
+ * buffer as it takes it.
  */
 void ixpf_mbx_scrub(struct ixpf_adapter *a, unsigned int vf)
 {
 	unsigned int i;
 
-	if (ixpf_mbx_lock(a, vf))
+	ixpf_wr(a, IX_PFMAILBOX(vf), IX_PFMAILBOX_PFU);
+	if (!(ixpf_rd(a, IX_PFMAILBOX(vf)) & IX_PFMAILBOX_PFU))
 		return;
 	if (!(ixpf_rd(a, IX_MBVFICR(vf / 16)) & BIT(vf % 16)))
 		for (i = 0; i < IX_MBX_WORDS; i++)
@@ -112,8 +114,10 @@ static void ixpf_mbx_vflr(struct ixpf_adapter *a)
 		ixpf_wr(a, IX_VFLREC(grp), pending);
 		for (bit = 0; bit < 32; bit++) {
 			vf = grp * 32 + bit;
-			if ((pending & BIT(bit)) && vf < a->num_vfs)
+			if ((pending & BIT(bit)) && vf < a->num_vfs) {
 				ixpf_vf_reset(a, &a->vfs[vf]);
+				ixpf_mbx_scrub(a, vf);
+			}
 		}
 	}
 }

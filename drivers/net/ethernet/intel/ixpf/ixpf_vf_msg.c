@@ -278,28 +278,29 @@ static void ixpf_vf_drop_requests(struct ixpf_adapter *a, struct ixpf_vf *vf)
 }
 
 /*
- * What no reset of the 82599 clears in the VF's share of the NIC: the Tx
- * head write-back addresses (a DMA target the next owner did not choose)
- * and the mailbox memory. And drop enable on its Rx queues, so that a ring
- * left without descriptors drops its frames instead of holding the packet
- * buffer every pool shares. Upstream ixgbe does this on VF_RESET only.
+ * What no reset of the 82599 clears in the VF's queues: the Tx head
+ * write-back addresses (a DMA target the next owner did not choose). And
+ * drop enable on its Rx queues, so that a ring left without descriptors
+ * drops its frames instead of holding the packet buffer every pool
+ * shares. Upstream ixgbe does this on VF_RESET only. (The mailbox memory
+ * is scrubbed on VFLR, ixpf_mbx.c; VF_RESET's reply overwrites it.)
  */
 static void ixpf_vf_scrub(struct ixpf_adapter *a, struct ixpf_vf *vf)
 {
 	unsigned int q;
 
 	for (q = vf->id * a->qpp; q < (vf->id + 1) * a->qpp; q++) {
+		ixpf_wr(a, IX_TDWBAL(q), 0);	/* write-back off first */
 		ixpf_wr(a, IX_TDWBAH(q), 0);
-		ixpf_wr(a, IX_TDWBAL(q), 0);
+		ixpf_flush(a);
 		ixpf_wr(a, IX_QDE, IX_QDE_WRITE | IX_QDE_ENABLE |
 		       q << IX_QDE_IDX_SHIFT);
 	}
-	ixpf_mbx_scrub(a, vf->id);
 }
 
 /*
- * Forget everything the VF asked for (VFLR, VF_RESET, or before the VF
- * goes away) and leave only the admin configuration in force.
+ * Forget everything the VF asked for (VFLR, VF_RESET, PF reset) and leave
+ * only the admin configuration in force.
  */
 void ixpf_vf_reset(struct ixpf_adapter *a, struct ixpf_vf *vf)
 {
@@ -387,6 +388,11 @@ static int ixpf_msg_reset(struct ixpf_adapter *a, struct ixpf_vf *vf, u32 *msg)
 	}
 	/* upstream ixgbe's words: tooling counts VF resets by this line */
 	dev_info(&a->pdev->dev, "VF Reset msg received from vf %u\n", vf->id);
+	/*
+	 * The VFCTRL.RST just before this message is done with too: handled
+	 * later, its VFLR would take CTS and scrub the reply unread.
+	 */
+	ixpf_wr(a, IX_VFLREC(vf->id / 32), BIT(vf->id % 32));
 	ixpf_vf_reset(a, vf);
 	vf->state = IXPF_VF_ACTIVE;
 	vf->cts = true;
