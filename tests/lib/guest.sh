@@ -183,12 +183,9 @@ pci_addrs() {
 
 # pci_count VENDOR:DEVICE: how many functions have that ID (0 too).
 pci_count() {
-	local vendor=0x${1%%:*} device=0x${1##*:} d v dv n=0
-	for d in /sys/bus/pci/devices/*; do
-		{ read -r v <"$d/vendor" && read -r dv <"$d/device"; } 2>/dev/null || continue
-		[ "$v" = "$vendor" ] && [ "$dv" = "$device" ] && n=$((n + 1))
-	done
-	echo "$n"
+	local l=()
+	mapfile -t l <<<"$(pci_addrs "$1" || true)"
+	[ -n "${l[0]}" ] && echo "${#l[@]}" || echo 0
 }
 
 # pci_netdev VENDOR:DEVICE: netdev name(s) of those functions, in PCI order.

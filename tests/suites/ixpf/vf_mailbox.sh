@@ -178,17 +178,20 @@ wait "$VFMBX"
 # scrubbed. Upstream ixgbe does this on the VF_RESET message; ixpf on every
 # VF reset, FLR included, before the next owner could look.
 kmsg "VF 0 leaves state behind, then FLR and VF reset"
-leave=(reset)
+# VF BAR0 offsets of queue q's registers (+ 0x40 * q) and the mailbox
+TDWBAL=0x2038 TDWBAH=0x203c SRRCTL=0x1014 VFMBMEM=0x200
+# leave: VF reset, then TDWBAL/H set and SRRCTL without DROP_EN on queues
+# 0-3 and 16 mailbox words written (no REQ); regs: read them all back
+leave=(reset) regs=()
 for q in 0 1 2 3; do
-	leave+=(wr $((0x2038 + 0x40 * q)) $((0xdead0001 + 0x100 * q)) wr $((0x203c + 0x40 * q)) 1
-		wr $((0x1014 + 0x40 * q)) 2)
+	leave+=(wr $((TDWBAL + 0x40 * q)) $((0xdead0001 + 0x100 * q))
+		wr $((TDWBAH + 0x40 * q)) 1 wr $((SRRCTL + 0x40 * q)) 2)
+	regs+=(rd $((TDWBAL + 0x40 * q)) rd $((TDWBAH + 0x40 * q)) rd $((SRRCTL + 0x40 * q)))
 done
-for w in $(seq 0 15); do leave+=(wr $((0x200 + 4 * w)) $((0x5ec00000 + w))); done
-# regs: the VF's view of what it left: TDWBAL/H and SRRCTL of queues 0-3,
-# then the 16 mailbox words
-regs=()
-for q in 0 1 2 3; do regs+=(rd $((0x2038 + 0x40 * q)) rd $((0x203c + 0x40 * q)) rd $((0x1014 + 0x40 * q))); done
-for w in $(seq 0 15); do regs+=(rd $((0x200 + 4 * w))); done
+for w in $(seq 0 15); do
+	leave+=(wr $((VFMBMEM + 4 * w)) $((0x5ec00000 + w)))
+	regs+=(rd $((VFMBMEM + 4 * w)))
+done
 # One vfmbx session (vfio-pci resets the function when it is opened and
 # closed): what VF 0 left, then after an FLR; left again, then after a VF
 # reset (VFCTRL.RST, which the PF sees as a VFLR, and VF_RESET); left

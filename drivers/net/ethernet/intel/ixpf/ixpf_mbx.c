@@ -11,6 +11,13 @@
  */
 #include "ixpf.h"
 
+/* One attempt at the buffer: PFU is granted only while the VF holds no VFU. */
+static bool ixpf_mbx_trylock(struct ixpf_adapter *a, unsigned int vf)
+{
+	ixpf_wr(a, IX_PFMAILBOX(vf), IX_PFMAILBOX_PFU);
+	return ixpf_rd(a, IX_PFMAILBOX(vf)) & IX_PFMAILBOX_PFU;
+}
+
 /*
  * Take the buffer (PFU). A VF holds it (VFU) only while it copies a
  * message in or out, so wait that out, up to ~5 ms: giving up at once
@@ -21,14 +28,22 @@ static int ixpf_mbx_lock(struct ixpf_adapter *a, unsigned int vf)
 	unsigned int tries;
 
 	for (tries = 0; tries < 1000; tries++) {
-		ixpf_wr(a, IX_PFMAILBOX(vf), IX_PFMAILBOX_PFU);
-		if (ixpf_rd(a, IX_PFMAILBOX(vf)) & IX_PFMAILBOX_PFU)
+		if (ixpf_mbx_trylock(a, vf))
 			return 0;
 		if (ixpf_removed(a))
 			break;
 		udelay(5);
 	}
 	return -EBUSY;
+}
+
+/* Zero the VF's buffer; PFU held. */
+static void ixpf_mbx_clear(struct ixpf_adapter *a, unsigned int vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < IX_MBX_WORDS; i++)
+		ixpf_wr(a, IX_PFMBMEM(vf) + 4 * i, 0);
 }
 
 /*
@@ -44,8 +59,7 @@ int ixpf_mbx_read(struct ixpf_adapter *a, unsigned int vf, u32 *msg)
 		return -EBUSY;
 	for (i = 0; i < IX_MBX_WORDS; i++)
 		msg[i] = ixpf_rd(a, IX_PFMBMEM(vf) + 4 * i);
-	for (i = 0; i < IX_MBX_WORDS; i++)
-		ixpf_wr(a, IX_PFMBMEM(vf) + 4 * i, 0);
+	ixpf_mbx_clear(a, vf);
 	ixpf_wr(a, IX_PFMAILBOX(vf), IX_PFMAILBOX_ACK);
 	return 0;
 }
@@ -59,14 +73,10 @@ int ixpf_mbx_read(struct ixpf_adapter *a, unsigned int vf, u32 *msg)
  */
 void ixpf_mbx_scrub(struct ixpf_adapter *a, unsigned int vf)
 {
-	unsigned int i;
-
-	ixpf_wr(a, IX_PFMAILBOX(vf), IX_PFMAILBOX_PFU);
-	if (!(ixpf_rd(a, IX_PFMAILBOX(vf)) & IX_PFMAILBOX_PFU))
+	if (!ixpf_mbx_trylock(a, vf))
 		return;
 	if (!(ixpf_rd(a, IX_MBVFICR(vf / 16)) & BIT(vf % 16)))
-		for (i = 0; i < IX_MBX_WORDS; i++)
-			ixpf_wr(a, IX_PFMBMEM(vf) + 4 * i, 0);
+		ixpf_mbx_clear(a, vf);
 	ixpf_wr(a, IX_PFMAILBOX(vf), 0);	/* release PFU */
 }
 
